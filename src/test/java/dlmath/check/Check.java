@@ -1,0 +1,211 @@
+package dlmath.check;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The handle a property uses: {@code forAll} states the property, and inside its body
+ * {@code label}, {@code collect}, {@code cover}, {@code target}, {@code assume} and
+ * {@code note} talk to the engine about the current example.
+ *
+ * <pre>{@code
+ * @Property
+ * void amGm(Check check) {
+ *     check.forAll(positives.list(1, 8).as("x"), x -> {
+ *         check.target(mean(x) == 0 ? 0 : geometricMean(x) / mean(x));
+ *         Claims.atMost("GM(x) <= AM(x)", geometricMean(x), mean(x) * (1 + 4 * n * EPS));
+ *     });
+ * }
+ * }</pre>
+ */
+public final class Check {
+
+    /** Whether a property must hold, or must be refuted. */
+    public enum Mode { PROVE, REFUTE }
+
+    /** What the report prints about the theorem. */
+    public record Info(String id, String name, String statement, String className, String method) {
+    }
+
+    /** A body of one argument. */
+    @FunctionalInterface
+    public interface Body1<A> {
+        void check(A a) throws Throwable;
+    }
+
+    /** A body of two arguments. */
+    @FunctionalInterface
+    public interface Body2<A, B> {
+        void check(A a, B b) throws Throwable;
+    }
+
+    /** A body of three arguments. */
+    @FunctionalInterface
+    public interface Body3<A, B, C> {
+        void check(A a, B b, C c) throws Throwable;
+    }
+
+    /** A body of four arguments. */
+    @FunctionalInterface
+    public interface Body4<A, B, C, D> {
+        void check(A a, B b, C c, D d) throws Throwable;
+    }
+
+    private final Settings settings;
+    private final Mode mode;
+    private final Info info;
+    private final List<Object[]> examples = new ArrayList<>();
+    private final List<Result> results = new ArrayList<>();
+    private Stats.Try current;
+    private boolean quiet;
+
+    Check(Settings settings, Mode mode, Info info) {
+        this.settings = settings;
+        this.mode = mode;
+        this.info = info;
+    }
+
+    /** A check for programmatic use (engine tests): runs and records results, never prints. */
+    static Check standalone(Settings settings, Mode mode) {
+        Check c = new Check(settings, mode, new Info("T-00", "test", "a test property", "Test", "test"));
+        c.quiet = true;
+        return c;
+    }
+
+    // ---------------------------------------------------------------- stating properties
+
+    /** Adds explicit example arguments; they run first, before generation, and are never shrunk. */
+    public Check example(Object... args) {
+        examples.add(args.clone());
+        return this;
+    }
+
+    public <A> void forAll(Gen<A> a, Body1<A> body) {
+        run(List.of(a), args -> body.check(cast(args[0])));
+    }
+
+    public <A, B> void forAll(Gen<A> a, Gen<B> b, Body2<A, B> body) {
+        run(List.of(a, b), args -> body.check(cast(args[0]), cast(args[1])));
+    }
+
+    public <A, B, C> void forAll(Gen<A> a, Gen<B> b, Gen<C> c, Body3<A, B, C> body) {
+        run(List.of(a, b, c), args -> body.check(cast(args[0]), cast(args[1]), cast(args[2])));
+    }
+
+    public <A, B, C, D> void forAll(Gen<A> a, Gen<B> b, Gen<C> c, Gen<D> d, Body4<A, B, C, D> body) {
+        run(List.of(a, b, c, d), args -> body.check(cast(args[0]), cast(args[1]), cast(args[2]), cast(args[3])));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
+    }
+
+    private void run(List<Gen<?>> gens, Runner.Body body) {
+        for (Object[] ex : examples) {
+            if (ex.length != gens.size()) {
+                throw new IllegalArgumentException("example " + Arrays.toString(ex) + " has " + ex.length
+                        + " values, but the property takes " + gens.size());
+            }
+        }
+        Settings s = settings.withKey(settings.key() + "#" + results.size());
+        Result r = new Runner(s, gens, List.copyOf(examples), body, this).run();
+        examples.clear();
+        results.add(r);
+        if (quiet) {
+            return;
+        }
+        String header = info.id() + " " + info.name() + " :: " + info.method();
+        if (r.status() == Result.Status.UNHEALTHY) {
+            throw new AssertionError(Report.unhealthy(info, r));
+        }
+        if (mode == Mode.PROVE) {
+            if (r.falsified()) {
+                throw new AssertionError(Report.falsified(info, r), r.error());
+            }
+            Report.printStats(header, r, false);
+        } else {
+            if (!r.falsified()) {
+                throw new AssertionError(Report.noWitness(info, r));
+            }
+            System.out.println(Report.witness(info, r));
+        }
+    }
+
+    /** The results of the forAll calls so far (engine tests inspect them). */
+    List<Result> results() {
+        return List.copyOf(results);
+    }
+
+    Result lastResult() {
+        return results.isEmpty() ? null : results.get(results.size() - 1);
+    }
+
+    // ---------------------------------------------------------------- inside a body
+
+    void begin(Stats.Try record) {
+        current = record;
+    }
+
+    void end() {
+        current = null;
+    }
+
+    private Stats.Try current(String what) {
+        if (current == null) {
+            throw new IllegalStateException(what + " may only be called inside a forAll body");
+        }
+        return current;
+    }
+
+    /** Rejects the current example unless {@code condition} holds (counted by the health check). */
+    public void assume(boolean condition) {
+        current("assume");
+        if (!condition) {
+            throw new Runner.Rejected();
+        }
+    }
+
+    /** Counts the current example under {@code label} in the statistics. */
+    public void label(String label) {
+        current("label").labels.add(label);
+    }
+
+    /** Adds the current example to the histogram of {@code values} (e.g. a size). */
+    public void collect(Object... values) {
+        current("collect").collected.add(Arrays.stream(values).map(Pretty::format).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Requires that at least {@code percent}% of the examples satisfy {@code condition};
+     * the property fails (after all tries) when the case is under-represented.
+     */
+    public void cover(double percent, boolean condition, String label) {
+        if (!(percent >= 0 && percent <= 100)) {
+            throw new IllegalArgumentException("cover: percent must be in [0, 100], was " + percent);
+        }
+        Stats.Try t = current("cover");
+        t.cover.merge(label, condition, Boolean::logicalOr);
+        t.coverPercent.put(label, percent);
+    }
+
+    /** Targeted search: the engine hill-climbs to maximize {@code score}; the best is reported. */
+    public void target(double score) {
+        target(score, "score");
+    }
+
+    /** Targeted search under a label (several labels are climbed in turn). */
+    public void target(double score, String label) {
+        if (Double.isNaN(score)) {
+            throw new IllegalArgumentException("target: score for '" + label + "' is NaN");
+        }
+        current("target").scores.merge(label, score, Math::max);
+    }
+
+    /** Records a named value; shown with the counterexample (e.g. {@code KL(p||q) = -0.69}). */
+    public void note(String name, Object value) {
+        current("note").notes.put(name, Pretty.format(value));
+    }
+}

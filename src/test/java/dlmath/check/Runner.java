@@ -1,0 +1,289 @@
+package dlmath.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The search loop of one property: explicit examples first, then the failure
+ * database's last counterexample, then random generation (edge-biased and small
+ * early, full-size later), with targeted hill-climbing on {@code target()} scores in
+ * the second half; a failure is shrunk and reported with its statistics.
+ */
+final class Runner {
+
+    /** The property body, taking the generated arguments. */
+    interface Body {
+        void run(Object[] args) throws Throwable;
+    }
+
+    /** Thrown by {@link Check#assume} to reject an example. */
+    static final class Rejected extends RuntimeException {
+        Rejected() {
+            super("assumption rejected", null, false, false);
+        }
+    }
+
+    /** A failure raised when an example runs past the deadline twice. */
+    static final class DeadlineExceeded extends AssertionError {
+        DeadlineExceeded(long millis, long deadline) {
+            super("deadline exceeded: the example took " + millis + " ms, the deadline is " + deadline + " ms");
+        }
+    }
+
+    private enum Kind { PASS, INVALID, FAIL }
+
+    private record Outcome(Kind kind, Throwable error, long[] choices, List<Source.Span> spans, Object[] values,
+                           Stats.Try record) {
+    }
+
+    private final Settings settings;
+    private final List<Gen<?>> gens;
+    private final Body body;
+    private final Check check;
+    private final List<Object[]> examples;
+
+    Runner(Settings settings, List<Gen<?>> gens, List<Object[]> examples, Body body, Check check) {
+        this.settings = settings;
+        this.gens = gens;
+        this.examples = examples;
+        this.body = body;
+        this.check = check;
+    }
+
+    static long mix(long seed, String key) {
+        long h = seed * 0x9E3779B97F4A7C15L;
+        for (char c : key.toCharArray()) {
+            h = (h ^ c) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        return h;
+    }
+
+    Result run() {
+        List<String> names = names();
+        Stats stats = new Stats();
+        FailureDb db = new FailureDb(settings.database());
+
+        for (Object[] example : examples) {
+            Outcome o = execute(example.clone());
+            if (o.kind == Kind.FAIL) {
+                return new Result(Result.Status.FALSIFIED, "example", 0, 0, 0, settings.seed(), names, example,
+                        example, null, o.error, o.record.notes, stats, null);
+            }
+        }
+
+        long[] stored = db.load(settings.key());
+        if (stored != null) {
+            Outcome o = execute(Source.replaying(stored));
+            if (o.kind == Kind.FAIL) {
+                return shrinkAndReport(o, "database", 0, 0, stats, names, db);
+            }
+            db.delete(settings.key());
+        }
+
+        SplittableRandom rng = new SplittableRandom(mix(settings.seed(), settings.key()));
+        Search search = new Search(stats);
+        long maxRejected = (long) Math.ceil(settings.maxDiscardRatio() * Math.max(10, settings.tries()));
+        boolean optimized = false;
+        while (search.valid < settings.tries()) {
+            if (search.rejected > maxRejected) {
+                return new Result(Result.Status.UNHEALTHY, "random", search.valid, search.rejected, 0, settings.seed(),
+                        names, null, null, null, null, Map.of(), stats, String.format(
+                        "health check failed: %d inputs rejected by assume/filter while only %d of %d tries were valid"
+                                + " (limit %d rejections). Generate valid inputs directly instead of filtering.",
+                        search.rejected, search.valid, settings.tries(), maxRejected));
+            }
+            double progress = (double) search.valid / settings.tries();
+            if (!optimized && progress >= 0.5 && !search.bestScore.isEmpty()) {
+                optimized = true;
+                for (String label : List.copyOf(search.bestScore.keySet())) {
+                    search.climb(label, settings.tries());
+                    if (search.failure != null) {
+                        return shrinkAndReport(search.failure, "targeted", search.valid + 1, search.rejected, stats,
+                                names, db);
+                    }
+                }
+                continue;
+            }
+            double edgeBias = 0.05 + 0.45 * (1 - progress);
+            double sizeScale = Math.min(1.0, 0.05 + 1.2 * progress);
+            search.evaluate(Source.generating(new SplittableRandom(rng.nextLong()), edgeBias, sizeScale));
+            if (search.failure != null) {
+                return shrinkAndReport(search.failure, "random", search.valid + 1, search.rejected, stats, names, db);
+            }
+        }
+        List<String> coverage = stats.coverageFailures();
+        if (!coverage.isEmpty()) {
+            return new Result(Result.Status.UNHEALTHY, "random", search.valid, search.rejected, 0, settings.seed(),
+                    names, null, null, null, null, Map.of(), stats, String.join("\n", coverage));
+        }
+        return new Result(Result.Status.PASSED, "random", search.valid, search.rejected, 0, settings.seed(), names,
+                null, null, null, null, Map.of(), stats, null);
+    }
+
+    /** Counters of the generation phase, the best example per target label, and hill climbing on them. */
+    private final class Search {
+        final Stats stats;
+        final Map<String, Double> bestScore = new LinkedHashMap<>();
+        final Map<String, long[]> bestChoices = new LinkedHashMap<>();
+        int valid;
+        int rejected;
+        Outcome failure;
+
+        Search(Stats stats) {
+            this.stats = stats;
+        }
+
+        /** Runs one example and books it; a failure is kept in {@link #failure}. */
+        Outcome evaluate(Source source) {
+            Outcome o = execute(source);
+            switch (o.kind) {
+                case INVALID -> rejected++;
+                case FAIL -> failure = o;
+                case PASS -> {
+                    valid++;
+                    stats.add(o.record);
+                    for (Map.Entry<String, Double> e : o.record.scores.entrySet()) {
+                        Double old = bestScore.get(e.getKey());
+                        if (old == null || e.getValue() > old) {
+                            bestScore.put(e.getKey(), e.getValue());
+                            bestChoices.put(e.getKey(), o.choices);
+                        }
+                    }
+                }
+                default -> throw new AssertionError(o.kind);
+            }
+            return o;
+        }
+
+        /**
+         * Hill-climbs {@code label}'s score from its best example, one choice at a time:
+         * a step of +-1, doubled while the score keeps improving, restarted at 1 when it
+         * stops (after Hypothesis's target optimizer; targeted PBT, Loscher &amp; Sagonas 2017).
+         * Every evaluation counts as a try; stops when no single-choice step improves.
+         */
+        void climb(String label, int budget) {
+            boolean improved = true;
+            while (improved && valid < budget && failure == null) {
+                improved = false;
+                for (int i = 0; i < bestChoices.get(label).length && valid < budget && failure == null; i++) {
+                    for (int dir : new int[] {1, -1}) {
+                        long step = 1;
+                        while (valid < budget && failure == null && i < bestChoices.get(label).length) {
+                            if (step(label, i, dir * step)) {
+                                improved = true;
+                                step = step >= (1L << 60) ? step : step * 2;
+                            } else if (step > 1) {
+                                step = 1;
+                            } else {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private boolean step(String label, int i, long delta) {
+            long[] cur = bestChoices.get(label);
+            long v = cur[i] + delta;
+            if (v < 0 || (delta > 0 && v < cur[i])) {
+                return false;
+            }
+            long[] candidate = cur.clone();
+            candidate[i] = v;
+            double before = bestScore.get(label);
+            Outcome o = evaluate(Source.replaying(candidate));
+            return o.kind == Kind.PASS && bestScore.get(label) > before;
+        }
+    }
+
+    private Result shrinkAndReport(Outcome first, String origin, int tries, int rejected, Stats stats,
+                                   List<String> names, FailureDb db) {
+        Class<?> kind = first.error.getClass();
+        Shrinker shrinker = new Shrinker(candidate -> {
+            Outcome o = execute(Source.replaying(candidate));
+            boolean same = o.kind == Kind.FAIL && o.error.getClass() == kind;
+            return new Shrinker.Attempt(same, o.choices, o.spans);
+        }, new Shrinker.Attempt(true, first.choices, first.spans), settings.shrinkSteps(), settings.shrinkMillis());
+        Shrinker.Attempt best = shrinker.shrink();
+        Outcome last = execute(Source.replaying(best.choices()));
+        if (last.kind != Kind.FAIL) { // flaky property: report the original failure
+            last = first;
+        }
+        db.save(settings.key(), last.choices);
+        return new Result(Result.Status.FALSIFIED, origin, tries, rejected, shrinker.steps(), settings.seed(), names,
+                first.values, last.values, last.choices, last.error, last.record.notes, stats, null);
+    }
+
+    private List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < gens.size(); i++) {
+            names.add(gens.get(i) instanceof Gen.Named<?> n ? n.name() : (gens.size() == 1 ? "x" : "arg" + (i + 1)));
+        }
+        return names;
+    }
+
+    private Outcome execute(Source source) {
+        Object[] values = new Object[gens.size()];
+        try {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = source.draw(gens.get(i));
+            }
+        } catch (Source.Invalid e) {
+            return new Outcome(Kind.INVALID, e, source.choices(), source.spans(), null, new Stats.Try());
+        }
+        Object[] shown = values.clone();
+        Outcome o = execute(values);
+        if (o.kind == Kind.PASS && settings.deadlineMillis() > 0 && o.error instanceof Elapsed e
+                && e.millis > settings.deadlineMillis()) {
+            // over the deadline: run again, fail only if it is slow twice (first runs pay for class loading)
+            Object[] again = new Object[gens.size()];
+            Source replay = Source.replaying(source.choices());
+            for (int i = 0; i < again.length; i++) {
+                again[i] = replay.draw(gens.get(i));
+            }
+            Outcome second = execute(again);
+            if (second.kind == Kind.PASS && second.error instanceof Elapsed e2 && e2.millis > settings.deadlineMillis()) {
+                o = new Outcome(Kind.FAIL, new DeadlineExceeded(e2.millis, settings.deadlineMillis()), null, null,
+                        null, second.record);
+            }
+        }
+        return new Outcome(o.kind, o.kind == Kind.PASS ? null : o.error, source.choices(), source.spans(), shown,
+                o.record);
+    }
+
+    /** Carries the elapsed time of a passing example. */
+    private static final class Elapsed extends RuntimeException {
+        final long millis;
+
+        Elapsed(long millis) {
+            super(null, null, false, false);
+            this.millis = millis;
+        }
+    }
+
+    private Outcome execute(Object[] values) {
+        Stats.Try record = new Stats.Try();
+        check.begin(record);
+        long t0 = System.nanoTime();
+        try {
+            body.run(values);
+        } catch (Rejected e) {
+            return new Outcome(Kind.INVALID, e, null, null, values, record);
+        } catch (Source.Invalid e) {
+            return new Outcome(Kind.INVALID, e, null, null, values, record);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            return new Outcome(Kind.FAIL, t, null, null, values, record);
+        } finally {
+            check.end();
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000L;
+        return new Outcome(Kind.PASS, new Elapsed(ms), null, null, values, record);
+    }
+}

@@ -1,0 +1,235 @@
+package dlmath.check;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Shrinks a failing choice stream toward the shortlex-smallest stream that still fails
+ * the same way: shorter first, then smaller choices. Passes run to a fixpoint:
+ * delete spans, delete chunks, zero spans, minimize single choices (binary search
+ * toward 0), lower pairs of choices together, and reorder sibling spans. A budget of
+ * evaluations and wall time bounds the work; the best example found so far is kept.
+ */
+final class Shrinker {
+
+    /** The result of running the property on a candidate stream. */
+    record Attempt(boolean interesting, long[] choices, List<Source.Span> spans) {
+    }
+
+    /** Runs the property on a candidate stream. */
+    interface Oracle {
+        Attempt run(long[] candidate);
+    }
+
+    private final Oracle oracle;
+    private final int maxSteps;
+    private final long deadlineNanos;
+    private final Set<String> seen = new HashSet<>();
+    private Attempt best;
+    private int steps;
+    private int improvements;
+
+    Shrinker(Oracle oracle, Attempt initial, int maxSteps, long maxMillis) {
+        this.oracle = oracle;
+        this.best = initial;
+        this.maxSteps = maxSteps;
+        this.deadlineNanos = System.nanoTime() + maxMillis * 1_000_000L;
+    }
+
+    /** Shortlex order on choice streams: shorter is smaller, then lexicographic. */
+    static int shortlex(long[] a, long[] b) {
+        if (a.length != b.length) {
+            return Integer.compare(a.length, b.length);
+        }
+        return Arrays.compare(a, b);
+    }
+
+    Attempt shrink() {
+        boolean changed = true;
+        while (changed && !exhausted()) {
+            long[] before = best.choices();
+            deleteSpans();
+            deleteChunks();
+            zeroSpans();
+            minimizeChoices();
+            lowerPairs();
+            reorderSpans();
+            changed = shortlex(best.choices(), before) < 0;
+        }
+        return best;
+    }
+
+    int steps() {
+        return steps;
+    }
+
+    int improvements() {
+        return improvements;
+    }
+
+    boolean exhausted() {
+        return steps >= maxSteps || System.nanoTime() > deadlineNanos;
+    }
+
+    /** Runs {@code candidate}; adopts it if it fails the same way and is shortlex-smaller. */
+    private boolean consider(long[] candidate) {
+        if (exhausted() || shortlex(candidate, best.choices()) >= 0) {
+            return false;
+        }
+        if (!seen.add(Arrays.toString(candidate))) {
+            return false;
+        }
+        steps++;
+        Attempt a = oracle.run(candidate);
+        if (a.interesting() && shortlex(a.choices(), best.choices()) < 0) {
+            best = a;
+            improvements++;
+            return true;
+        }
+        return false;
+    }
+
+    private void deleteSpans() {
+        List<Source.Span> spans = new ArrayList<>(best.spans());
+        spans.sort(Comparator.comparingInt(Source.Span::length).reversed());
+        for (int i = 0; i < spans.size() && !exhausted(); i++) {
+            Source.Span sp = spans.get(i);
+            long[] c = best.choices();
+            if (sp.end() > c.length) {
+                continue;
+            }
+            if (consider(remove(c, sp.start(), sp.end()))) {
+                spans = new ArrayList<>(best.spans());
+                spans.sort(Comparator.comparingInt(Source.Span::length).reversed());
+                i = -1;
+            }
+        }
+    }
+
+    private void deleteChunks() {
+        for (int k : new int[] {8, 4, 2, 1}) {
+            for (int i = best.choices().length - k; i >= 0 && !exhausted(); i--) {
+                long[] c = best.choices();
+                if (i + k <= c.length) {
+                    consider(remove(c, i, i + k));
+                }
+            }
+        }
+    }
+
+    private void zeroSpans() {
+        List<Source.Span> spans = new ArrayList<>(best.spans());
+        spans.sort(Comparator.comparingInt(Source.Span::length).reversed());
+        for (Source.Span sp : spans) {
+            if (exhausted()) {
+                return;
+            }
+            long[] c = best.choices().clone();
+            if (sp.end() > c.length) {
+                continue;
+            }
+            boolean allZero = true;
+            for (int j = sp.start(); j < sp.end(); j++) {
+                allZero &= c[j] == 0;
+                c[j] = 0;
+            }
+            if (!allZero) {
+                consider(c);
+            }
+        }
+    }
+
+    /** For each choice: try 0 and 1, then binary search for the smallest value that still fails. */
+    private void minimizeChoices() {
+        for (int i = 0; i < best.choices().length && !exhausted(); i++) {
+            long v = best.choices()[i];
+            if (v == 0 || consider(with(best.choices(), i, 0))) {
+                continue;
+            }
+            if (v == 1 || consider(with(best.choices(), i, 1))) {
+                continue;
+            }
+            long lo = 1; // does not fail
+            long hi = v; // fails
+            while (lo + 1 < hi && !exhausted() && i < best.choices().length) {
+                long mid = lo + (hi - lo) / 2;
+                if (consider(with(best.choices(), i, mid))) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+        }
+    }
+
+    /** Lowers two nearby choices by the same amount (largest amount found by binary search). */
+    private void lowerPairs() {
+        for (int i = 0; i < best.choices().length && !exhausted(); i++) {
+            for (int j = i + 1; j < Math.min(best.choices().length, i + 8) && !exhausted(); j++) {
+                long[] c = best.choices();
+                long d = Math.min(c[i], c[j]);
+                if (d == 0 || consider(lowered(c, i, j, d))) {
+                    continue;
+                }
+                long lo = 0; // lowering by lo keeps the failure (trivially for 0)
+                long hi = d; // lowering by hi does not
+                while (lo + 1 < hi && !exhausted()) {
+                    long mid = lo + (hi - lo) / 2;
+                    if (consider(lowered(c, i, j, mid))) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Swaps adjacent sibling spans of equal length when that makes the stream smaller. */
+    private void reorderSpans() {
+        List<Source.Span> spans = best.spans();
+        for (int a = 0; a < spans.size() && !exhausted(); a++) {
+            for (int b = 0; b < spans.size(); b++) {
+                Source.Span x = spans.get(a);
+                Source.Span y = spans.get(b);
+                if (x.end() != y.start() || x.depth() != y.depth() || x.length() != y.length()) {
+                    continue;
+                }
+                long[] c = best.choices();
+                if (y.end() > c.length) {
+                    continue;
+                }
+                long[] swapped = c.clone();
+                System.arraycopy(c, y.start(), swapped, x.start(), y.length());
+                System.arraycopy(c, x.start(), swapped, x.start() + y.length(), x.length());
+                if (consider(swapped)) {
+                    spans = best.spans();
+                }
+            }
+        }
+    }
+
+    private static long[] remove(long[] c, int from, int to) {
+        long[] out = new long[c.length - (to - from)];
+        System.arraycopy(c, 0, out, 0, from);
+        System.arraycopy(c, to, out, from, c.length - to);
+        return out;
+    }
+
+    private static long[] with(long[] c, int i, long v) {
+        long[] out = c.clone();
+        out[i] = v;
+        return out;
+    }
+
+    private static long[] lowered(long[] c, int i, int j, long d) {
+        long[] out = c.clone();
+        out[i] -= d;
+        out[j] -= d;
+        return out;
+    }
+}

@@ -1,0 +1,210 @@
+package dlmath.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The recorded stream of bounded choices that every generator draws from
+ * (the choice-sequence design of Hypothesis, MacIver &amp; Donaldson, ECOOP 2020).
+ *
+ * <p>A choice is a long in {@code [0, max]}; by convention choice 0 is the simplest
+ * value a generator can produce. A source either draws fresh choices from a seeded
+ * random stream (generation) or replays a given prefix (shrinking, replay); once the
+ * prefix runs out it continues with 0, the simplest choice, so every prefix is a
+ * valid input. Shrinking edits this stream, never the generated value, so any
+ * generator (after {@code map}, {@code flatMap}, {@code filter}) shrinks for free
+ * and every shrunk value is a value the generator can produce.
+ *
+ * <p>Generators also mark spans (the choices one sub-generator consumed), which the
+ * shrinker uses to delete or zero whole structures at once (a list element, a row).
+ */
+public final class Source {
+
+    /** Hard limit on the number of choices in one example; beyond it the example is invalid. */
+    static final int MAX_CHOICES = 20_000;
+
+    /** A span of choices {@code [start, end)} drawn by one generator at nesting {@code depth}. */
+    record Span(int start, int end, int depth, String label) {
+        int length() {
+            return end - start;
+        }
+    }
+
+    private final long[] prefix;
+    private final SplittableRandom random; // null: replay only, zeros after the prefix
+    private final double edgeBias;
+    private final double sizeScale;
+    private final List<Long> values = new ArrayList<>();
+    private final List<Long> maxima = new ArrayList<>();
+    private final List<Span> spans = new ArrayList<>();
+    private final List<int[]> open = new ArrayList<>();
+    private final List<String> spanLabels = new ArrayList<>();
+
+    private Source(long[] prefix, SplittableRandom random, double edgeBias, double sizeScale) {
+        this.prefix = prefix;
+        this.random = random;
+        this.edgeBias = edgeBias;
+        this.sizeScale = sizeScale;
+    }
+
+    /**
+     * A generating source.
+     *
+     * @param edgeBias  probability that a fresh choice is an edge choice (0, 1, 2, max-1, max)
+     * @param sizeScale in (0, 1]: scales expected collection sizes (small early, full later)
+     */
+    static Source generating(SplittableRandom random, double edgeBias, double sizeScale) {
+        return new Source(new long[0], random, edgeBias, sizeScale);
+    }
+
+    /** A source that replays {@code prefix} and then draws zeros (the simplest choices). */
+    static Source replaying(long[] prefix) {
+        return new Source(prefix.clone(), null, 0, 1);
+    }
+
+    /** A source that replays {@code prefix} and then draws fresh random choices. */
+    static Source extending(long[] prefix, SplittableRandom random, double edgeBias, double sizeScale) {
+        return new Source(prefix.clone(), random, edgeBias, sizeScale);
+    }
+
+    /** Draws a choice in {@code [0, max]}. */
+    public long choice(long max) {
+        return choice(max, max);
+    }
+
+    /**
+     * Draws a choice in {@code [0, max]}; fresh choices are drawn from {@code [0, cap]} only
+     * (used for sizes that grow over the tries), replayed ones may use the whole range.
+     */
+    public long choice(long max, long cap) {
+        if (max < 0) {
+            throw new IllegalArgumentException("choice: max must be >= 0, was " + max);
+        }
+        int i = values.size();
+        long v;
+        if (i < prefix.length) {
+            v = Math.min(Math.max(prefix[i], 0), max);
+        } else if (random == null) {
+            v = 0;
+        } else {
+            long top = Math.max(0, Math.min(cap, max));
+            if (top > 0 && random.nextDouble() < edgeBias) {
+                long[] edges = {0, 1, 2, top - 1, top};
+                v = Math.min(Math.max(edges[random.nextInt(edges.length)], 0), top);
+            } else {
+                v = top == Long.MAX_VALUE ? random.nextLong() & Long.MAX_VALUE : random.nextLong(top + 1);
+            }
+        }
+        record(v, max);
+        return v;
+    }
+
+    /**
+     * Records a choice in {@code [0, max]} whose fresh value the caller computed itself
+     * ({@code proposal}, from {@link #random()}); when replaying, the recorded value is used.
+     * This lets a generator draw from any distribution while its choices keep their
+     * simplicity order (see {@link DoubleGen}).
+     */
+    public long choose(long max, long proposal) {
+        int i = values.size();
+        long v = i < prefix.length ? prefix[i] : (random == null ? 0 : proposal);
+        v = Math.min(Math.max(v, 0), max);
+        record(v, max);
+        return v;
+    }
+
+    /** The random stream for fresh choices, or null when replaying (use with {@link #choose}). */
+    public SplittableRandom random() {
+        return isGenerating() ? random : null;
+    }
+
+    /** Probability with which generators should pick edge values (high in early tries). */
+    public double edgeBias() {
+        return edgeBias;
+    }
+
+    /** Draws a boolean that is {@code true} with probability {@code p} when generating; false is simpler. */
+    public boolean weighted(double p) {
+        int i = values.size();
+        long v;
+        if (i < prefix.length) {
+            v = Math.min(Math.max(prefix[i], 0), 1);
+        } else if (random == null) {
+            v = 0;
+        } else {
+            v = random.nextDouble() < p ? 1 : 0;
+        }
+        record(v, 1);
+        return v == 1;
+    }
+
+    private void record(long v, long max) {
+        if (values.size() >= MAX_CHOICES) {
+            throw new Invalid("example exceeds " + MAX_CHOICES + " choices");
+        }
+        values.add(v);
+        maxima.add(max);
+    }
+
+    /** Scale in (0, 1] for expected sizes: small in early tries. */
+    public double sizeScale() {
+        return sizeScale;
+    }
+
+    /** Whether this source is generating fresh choices (as opposed to replaying a shrink candidate). */
+    boolean isGenerating() {
+        return random != null && values.size() >= prefix.length;
+    }
+
+    void startSpan(String label) {
+        open.add(new int[] {values.size(), open.size()});
+        spanLabels.add(label);
+    }
+
+    void endSpan() {
+        int[] s = open.remove(open.size() - 1);
+        String label = spanLabels.remove(spanLabels.size() - 1);
+        if (values.size() > s[0]) {
+            spans.add(new Span(s[0], values.size(), s[1], label));
+        }
+    }
+
+    /** Draws a value from {@code gen}, recording the span of choices it used. */
+    public <T> T draw(Gen<T> gen) {
+        startSpan(gen.getClass().getSimpleName());
+        try {
+            return gen.generate(this);
+        } finally {
+            endSpan();
+        }
+    }
+
+    /** The choices drawn so far. */
+    long[] choices() {
+        long[] out = new long[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+
+    long[] maxima() {
+        long[] out = new long[maxima.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = maxima.get(i);
+        }
+        return out;
+    }
+
+    List<Span> spans() {
+        return List.copyOf(spans);
+    }
+
+    /** Thrown when an example cannot be generated (filter exhausted, too many choices). */
+    static final class Invalid extends RuntimeException {
+        Invalid(String why) {
+            super(why, null, false, false);
+        }
+    }
+}

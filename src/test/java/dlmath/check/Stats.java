@@ -1,0 +1,105 @@
+package dlmath.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Statistics of one property over its valid tries: labels, collected values, coverage, target scores. */
+public final class Stats {
+
+    /** What one try recorded through {@link Check}. */
+    static final class Try {
+        final List<String> labels = new ArrayList<>();
+        final List<String> collected = new ArrayList<>();
+        final Map<String, Boolean> cover = new LinkedHashMap<>();
+        final Map<String, Double> coverPercent = new LinkedHashMap<>();
+        final Map<String, Double> scores = new LinkedHashMap<>();
+        final Map<String, String> notes = new LinkedHashMap<>();
+    }
+
+    private int tries;
+    private final Map<String, Integer> labels = new TreeMap<>();
+    private final Map<String, Integer> collected = new TreeMap<>();
+    private final Map<String, Integer> coverHits = new LinkedHashMap<>();
+    private final Map<String, Double> coverRequired = new LinkedHashMap<>();
+    private final Map<String, Double> bestScores = new LinkedHashMap<>();
+
+    void add(Try t) {
+        tries++;
+        for (String l : t.labels) {
+            labels.merge(l, 1, Integer::sum);
+        }
+        for (String c : t.collected) {
+            collected.merge(c, 1, Integer::sum);
+        }
+        t.cover.forEach((label, hit) -> {
+            coverHits.merge(label, hit ? 1 : 0, Integer::sum);
+            coverRequired.merge(label, t.coverPercent.get(label), Math::max);
+        });
+        t.scores.forEach((label, score) -> bestScores.merge(label, score, Math::max));
+    }
+
+    public int tries() {
+        return tries;
+    }
+
+    public Map<String, Integer> labels() {
+        return Map.copyOf(labels);
+    }
+
+    public Map<String, Integer> collected() {
+        return Map.copyOf(collected);
+    }
+
+    /** Best score seen per target label. */
+    public Map<String, Double> bestScores() {
+        return Map.copyOf(bestScores);
+    }
+
+    boolean isEmpty() {
+        return labels.isEmpty() && collected.isEmpty() && coverHits.isEmpty() && bestScores.isEmpty();
+    }
+
+    /** Coverage requirements that were not met, as readable lines; empty when all are met. */
+    List<String> coverageFailures() {
+        List<String> out = new ArrayList<>();
+        coverHits.forEach((label, hits) -> {
+            double pct = 100.0 * hits / Math.max(1, tries);
+            double req = coverRequired.get(label);
+            if (pct < req) {
+                out.add(String.format("cover: '%s' in %.1f%% of %d tries (%d), required at least %.1f%%",
+                        label, pct, tries, hits, req));
+            }
+        });
+        return out;
+    }
+
+    /** A compact multi-line summary. */
+    String render() {
+        StringBuilder sb = new StringBuilder();
+        if (!labels.isEmpty()) {
+            sb.append("\n  labels:");
+            labels.forEach((l, n) -> sb.append(String.format("%n    %5.1f%%  %s", 100.0 * n / Math.max(1, tries), l)));
+        }
+        if (!collected.isEmpty()) {
+            sb.append("\n  collected:");
+            collected.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12).forEach(e ->
+                    sb.append(String.format("%n    %5.1f%%  %s", 100.0 * e.getValue() / Math.max(1, tries), e.getKey())));
+            if (collected.size() > 12) {
+                sb.append("\n    ... ").append(collected.size() - 12).append(" more values");
+            }
+        }
+        if (!coverHits.isEmpty()) {
+            sb.append("\n  coverage:");
+            coverHits.forEach((l, n) -> sb.append(String.format("%n    %5.1f%%  %s (required %.1f%%)",
+                    100.0 * n / Math.max(1, tries), l, coverRequired.get(l))));
+        }
+        if (!bestScores.isEmpty()) {
+            sb.append("\n  target (best score found):");
+            bestScores.forEach((l, v) -> sb.append("\n    ").append(l).append(" = ").append(Pretty.number(v)));
+        }
+        return sb.toString();
+    }
+}
