@@ -26,6 +26,8 @@ import java.util.SplittableRandom;
 public final class DoubleGen implements Gen<Double> {
 
     static final long INT_LIMIT = 1L << 50;
+    /** The span label of a magnitude choice, for the shrinker's pass that rounds doubles. */
+    static final String MAGNITUDE = "double magnitude";
     private static final long FRAC_MASK = (1L << 52) - 1;
     /** The largest magnitude index: 2^50 + 1 + 2047 * 2^52 - 1. */
     static final long L_MAX = INT_LIMIT + 2047L * (1L << 52);
@@ -117,7 +119,13 @@ public final class DoubleGen implements Gen<Double> {
             }
         }
         long sign = s.choose(signMax, proposedSign);
-        long l = s.choose(L_MAX, proposedL);
+        s.startSpan(MAGNITUDE);
+        long l;
+        try {
+            l = s.choose(L_MAX, proposedL);
+        } finally {
+            s.endSpan();
+        }
         if (sign >= 2) {
             return extra.get((int) sign - 2);
         }

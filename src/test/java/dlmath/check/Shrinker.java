@@ -56,6 +56,7 @@ final class Shrinker {
             deleteChunks();
             zeroSpans();
             minimizeChoices();
+            roundDoubles();
             lowerPairs();
             reorderSpans();
             changed = shortlex(best.choices(), before) < 0;
@@ -161,6 +162,40 @@ final class Shrinker {
                     hi = mid;
                 } else {
                     lo = mid;
+                }
+            }
+        }
+    }
+
+    /**
+     * For each double magnitude choice (a span labelled {@link DoubleGen#MAGNITUDE}) that is
+     * not yet an integer: try the encodings of its floor and ceiling, then of its roundings to
+     * 1, 2, ..., 10 binary places. Binary search alone stops at the exact threshold of a
+     * failure (x = -2.8267...); this finds the readable value beside it (x = -3).
+     */
+    private void roundDoubles() {
+        for (Source.Span sp : best.spans()) {
+            if (exhausted()) {
+                return;
+            }
+            if (!DoubleGen.MAGNITUDE.equals(sp.label()) || sp.length() != 1 || sp.start() >= best.choices().length) {
+                continue;
+            }
+            int i = sp.start();
+            long l = best.choices()[i];
+            if (l <= DoubleGen.INT_LIMIT) {
+                continue;
+            }
+            double m = DoubleGen.decode(l);
+            if (consider(with(best.choices(), i, DoubleGen.encode(Math.floor(m))))
+                    || consider(with(best.choices(), i, DoubleGen.encode(Math.ceil(m))))) {
+                continue;
+            }
+            for (int bits = 1; bits <= 10; bits++) {
+                double scale = Math.scalb(1.0, bits);
+                if (consider(with(best.choices(), i, DoubleGen.encode(Math.floor(m * scale) / scale)))
+                        || consider(with(best.choices(), i, DoubleGen.encode(Math.ceil(m * scale) / scale)))) {
+                    break;
                 }
             }
         }

@@ -1,0 +1,67 @@
+package dlmath.theorems.exemplars;
+
+import dlmath.check.Check;
+import dlmath.check.Claims;
+import dlmath.check.Counterexample;
+import dlmath.check.Gens;
+import dlmath.check.Property;
+import dlmath.check.Theorem;
+import dlmath.check.Tol;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * EX-03 Bernoulli's inequality. Mitrinovic, Analytic Inequalities, Sec. 2.4, Thm 1.
+ * Page: theorems/exemplars/EX-03-bernoulli-inequality.md.
+ */
+@Theorem(id = "EX-03", name = "Bernoulli's inequality",
+        statement = "(1 + x)^n >= 1 + n x for every integer n >= 0 and real x >= -1")
+@Tag("exemplars")
+class BernoulliInequality {
+
+    /**
+     * (1+x)^n >= 1 + n x - tol. Rounding, derived: fl(1+x) = (1+x)(1+d) and Math.pow is
+     * within 1 ulp, so the computed left side is within gamma(n+1) of the exact one
+     * relatively; the right side fl(1 + fl(n x)) is within gamma(2) (1 + n|x|).
+     */
+    static void bernoulli(Check check, int n, double x) {
+        double lhs = Math.pow(1 + x, n);
+        double rhs = 1 + n * x;
+        check.note("(1+x)^n", lhs);
+        check.note("1+nx", rhs);
+        double tol = Tol.gamma(n + 1) * Math.abs(lhs) + Tol.gamma(2) * (1 + n * Math.abs(x));
+        Claims.atLeast("(1+x)^n >= 1 + n x - tol", lhs, rhs - tol);
+    }
+
+    @Property(tries = 300)
+    void holdsForXAtLeastMinusOne(Check check) {
+        check.forAll(Gens.integers(0, 40).as("n"), Gens.doubles(-1, 10).as("x"), (n, x) -> {
+            check.cover(5, x < 0, "x in [-1, 0)");
+            check.cover(5, n >= 2, "n >= 2");
+            bernoulli(check, n, x);
+        });
+    }
+
+    /**
+     * The sharper binomial form for x >= 0: (1+x)^n >= 1 + n x + n(n-1)/2 x^2, with equality
+     * for n <= 2; target() drives (1 + n x) / (1+x)^n toward 1 (near x = 0), showing that
+     * Bernoulli's bound is sharp. Rounding: gamma(n+1) on the left as above, gamma(5) on
+     * the three non-negative terms of the right.
+     */
+    @Property(tries = 300)
+    void binomialFormForNonNegativeX(Check check) {
+        check.forAll(Gens.integers(0, 40).as("n"), Gens.doubles(0, 10).as("x"), (n, x) -> {
+            double lhs = Math.pow(1 + x, n);
+            double rhs = 1 + n * x + n * (n - 1) / 2.0 * x * x;
+            check.target((1 + n * x) / lhs, "(1+nx)/(1+x)^n (sharp at 1)");
+            Claims.atLeast("(1+x)^n >= 1 + n x + C(n,2) x^2 - tol", lhs,
+                    rhs - Tol.gamma(n + 1) * lhs - Tol.gamma(5) * rhs);
+        });
+    }
+
+    /** Necessity of x >= -1: for x < -2 and odd n the inequality fails. */
+    @Counterexample
+    void failsBelowMinusOne(Check check) {
+        check.forAll(Gens.integers(0, 40).as("n"), Gens.doubles(-10, -1).excludeMax().as("x"),
+                (n, x) -> bernoulli(check, n, x));
+    }
+}
