@@ -39,13 +39,19 @@ public final class DoubleGen implements Gen<Double> {
     private final boolean subnormals;
     private final boolean excludeMin;
     private final boolean excludeMax;
+    private final boolean gaussian;
 
     DoubleGen(double min, double max) {
-        this(min, max, false, false, false, false, false);
+        this(min, max, false, false, false, false, false, false);
     }
 
     private DoubleGen(double min, double max, boolean nan, boolean infinity, boolean subnormals,
                       boolean excludeMin, boolean excludeMax) {
+        this(min, max, nan, infinity, subnormals, excludeMin, excludeMax, false);
+    }
+
+    private DoubleGen(double min, double max, boolean nan, boolean infinity, boolean subnormals,
+                      boolean excludeMin, boolean excludeMax, boolean gaussian) {
         if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
             throw new IllegalArgumentException("doubles: need min <= max, was [" + min + ", " + max + "]");
         }
@@ -62,6 +68,16 @@ public final class DoubleGen implements Gen<Double> {
         this.subnormals = subnormals;
         this.excludeMin = excludeMin;
         this.excludeMax = excludeMax;
+        this.gaussian = gaussian;
+    }
+
+    /**
+     * Standard normal values (fresh values from {@code nextGaussian}, clamped to [-40, 40],
+     * no edge bias), still shrinking toward 0 and small integers. For distributions that
+     * must be right, such as Haar-distributed orthogonal matrices built by QR.
+     */
+    static DoubleGen standardNormal() {
+        return new DoubleGen(-40, 40, false, false, false, false, false, true);
     }
 
     /** Also generate NaN. */
@@ -154,6 +170,9 @@ public final class DoubleGen implements Gen<Double> {
 
     /** A fresh value from the generation mixture (not the encoding). */
     private double propose(SplittableRandom rng, double edgeBias, List<Double> extra) {
+        if (gaussian) {
+            return Math.max(min, Math.min(max, rng.nextGaussian()));
+        }
         if (rng.nextDouble() < edgeBias) {
             List<Double> specials = new ArrayList<>(extra);
             for (double c : new double[] {min, max, 0.0, 1.0, -1.0, 0.5, -0.5, Double.MIN_NORMAL, -Double.MIN_NORMAL,

@@ -71,6 +71,11 @@ public final class Gens {
         return new DoubleGen(min, max);
     }
 
+    /** Standard normal doubles (exactly distributed when generated), shrinking toward 0 and small integers. */
+    public static Gen<Double> standardNormals() {
+        return DoubleGen.standardNormal();
+    }
+
     /** One element of {@code options}, shrinking toward the first. */
     @SafeVarargs
     public static <T> Gen<T> elements(T... options) {
