@@ -897,14 +897,19 @@ public final class Tensor {
      * whose inner loop streams along row k of B and row i of C, both contiguous, and which the
      * JIT compiles to SIMD instructions. {@code A[i][k]} is read once per row of B ("hoisted").
      *
+     * <p>Unrolling over k. Each pass of the inner loop loads and stores all of row i of C. Taking
+     * four values of k per pass adds four rows of B for one load and one store of C, which is
+     * what makes the kernel fast; the 0 to 3 values of k left over are done one at a time.
+     *
      * <p>Blocking. For large matrices, B no longer fits in cache, so each row i would reload all
      * of B from memory. The k and j ranges are therefore cut into tiles of {@code K_BLOCK} x
-     * {@code J_BLOCK}: one tile of B (here 128 x 512 doubles) is reused by all n rows of A before
-     * the next tile is touched.
+     * {@code J_BLOCK}: one tile of B (here 128 x 512 doubles, 512 KiB) is reused by all n rows
+     * of A before the next tile is touched.
      *
-     * <p>The k tiles are visited in increasing order and k increases within a tile, so every
-     * {@code C[i][j]} is still accumulated as {@code ((A[i][0] B[0][j] + A[i][1] B[1][j]) + ...)},
-     * the same rounding as the naive triple loop.
+     * <p>Rounding. The k tiles are visited in increasing order, k increases within a tile, and the
+     * unrolled update is parenthesized left to right (Java never reassociates floating-point
+     * sums), so every {@code C[i][j]} is accumulated as {@code ((A[i][0] B[0][j] + A[i][1] B[1][j])
+     * + ...)}: bit for bit the result of the textbook triple loop.
      */
     private static void multiplyInto(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
                                      int n, int m, int p) {
@@ -913,9 +918,25 @@ public final class Tensor {
             for (int j0 = 0; j0 < p; j0 += J_BLOCK) {
                 int j1 = Math.min(j0 + J_BLOCK, p);
                 for (int i = 0; i < n; i++) {
+                    int aRow = aOff + i * m;
                     int cRow = cOff + i * p;
-                    for (int k = k0; k < k1; k++) {
-                        double aik = a[aOff + i * m + k];
+                    int k = k0;
+                    for (; k + 4 <= k1; k += 4) {
+                        double a0 = a[aRow + k];
+                        double a1 = a[aRow + k + 1];
+                        double a2 = a[aRow + k + 2];
+                        double a3 = a[aRow + k + 3];
+                        int b0 = bOff + k * p;
+                        int b1 = b0 + p;
+                        int b2 = b1 + p;
+                        int b3 = b2 + p;
+                        for (int j = j0; j < j1; j++) {
+                            c[cRow + j] = (((c[cRow + j] + a0 * b[b0 + j]) + a1 * b[b1 + j])
+                                    + a2 * b[b2 + j]) + a3 * b[b3 + j];
+                        }
+                    }
+                    for (; k < k1; k++) {
+                        double aik = a[aRow + k];
                         int bRow = bOff + k * p;
                         for (int j = j0; j < j1; j++) {
                             c[cRow + j] += aik * b[bRow + j];
