@@ -67,6 +67,41 @@ public final class Check {
         this.info = info;
     }
 
+    /**
+     * A check for programmatic use (engine and generator tests): runs and records results,
+     * never prints or throws on a counterexample; inspect {@link #passed()}.
+     */
+    public static Check standalone(Settings settings) {
+        return standalone(settings, Mode.PROVE);
+    }
+
+    /** Whether the last forAll passed. */
+    public boolean passed() {
+        return lastResult() != null && lastResult().status() == Result.Status.PASSED;
+    }
+
+    /** The shrunk value of argument {@code i} of the last forAll's counterexample. */
+    public Object shrunkArgument(int i) {
+        Result r = lastResult();
+        if (r == null || !r.falsified()) {
+            throw new IllegalStateException("the last forAll found no counterexample");
+        }
+        return r.arg(i);
+    }
+
+    /** A readable account of the last forAll (the full report for a counterexample). */
+    public String describeLast() {
+        Result r = lastResult();
+        if (r == null) {
+            return "no forAll ran";
+        }
+        return switch (r.status()) {
+            case PASSED -> "passed " + r.tries() + " tries";
+            case UNHEALTHY -> Report.unhealthy(info, r);
+            case FALSIFIED -> Report.falsified(info, r);
+        };
+    }
+
     /** A check for programmatic use (engine tests): runs and records results, never prints. */
     static Check standalone(Settings settings, Mode mode) {
         Check c = new Check(settings, mode, new Info("T-00", "test", "a test property", "Test", "test"));
