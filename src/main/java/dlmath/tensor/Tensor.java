@@ -83,7 +83,7 @@ public final class Tensor {
             require(rows[i].length == cols,
                     "of: ragged rows: row 0 has length %d but row %d has length %d", cols, i, rows[i].length);
         }
-        double[] data = new double[rows.length * cols];
+        double[] data = new double[Shapes.size(new int[] {rows.length, cols})];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(rows[i], 0, data, i * cols, cols);
         }
@@ -284,8 +284,9 @@ public final class Tensor {
      * @return the entry
      */
     public double get(int... index) {
-        require(index != null && index.length == rank(), "get: shape %s needs %d indices, got %s",
-                shape, rank(), index == null ? "null" : Arrays.toString(index));
+        if (index == null || index.length != rank()) {
+            throw error("get: shape %s needs %d indices, got %s", shape, rank(), Arrays.toString(index));
+        }
         int flat = 0;
         for (int d = 0; d < rank(); d++) {
             if (index[d] < 0 || index[d] >= shape[d]) {   // checked inline: get() sits in hot loops
@@ -977,8 +978,9 @@ public final class Tensor {
      * @throws IllegalArgumentException if {@code axes} is not a permutation
      */
     public Tensor permute(int... axes) {
-        require(axes != null && axes.length == rank(), "permute: shape %s needs %d axes, got %s",
-                shape, rank(), axes == null ? "null" : Arrays.toString(axes));
+        if (axes == null || axes.length != rank()) {
+            throw error("permute: shape %s needs %d axes, got %s", shape, rank(), Arrays.toString(axes));
+        }
         int[] normalized = new int[rank()];
         boolean[] seen = new boolean[rank()];
         for (int d = 0; d < rank(); d++) {
@@ -1149,7 +1151,10 @@ public final class Tensor {
      * @return the same entries with rank one more
      */
     public Tensor unsqueeze(int axis) {
-        int ax = Shapes.normalizeAxis("unsqueeze", axis, rank() + 1);
+        require(axis >= -(rank() + 1) && axis <= rank(),
+                "unsqueeze: axis %d out of range for rank %d (the new axis must be in [%d, %d])",
+                axis, rank(), -(rank() + 1), rank());
+        int ax = axis < 0 ? axis + rank() + 1 : axis;
         int[] out = new int[rank() + 1];
         for (int d = 0, src = 0; d < out.length; d++) {
             out[d] = d == ax ? 1 : shape[src++];
@@ -1652,8 +1657,8 @@ public final class Tensor {
     /**
      * Whether every entry is close to the corresponding entry of {@code other}:
      * {@code |a - b| <= atol + rtol * |b|} (as {@code numpy.allclose}; note the asymmetry, b is
-     * the reference). Equal entries (including equal infinities) are close; NaN is close to
-     * nothing.
+     * the reference). Equal entries (including equal infinities) are close; an infinity is close
+     * only to itself; NaN is close to nothing.
      *
      * @param other the reference, of the same shape (no broadcasting)
      * @param atol the absolute tolerance, &gt;= 0
@@ -1668,8 +1673,11 @@ public final class Tensor {
         for (int i = 0; i < size(); i++) {
             double a = data[i];
             double b = other.data[i];
-            if (a != b && !(Math.abs(a - b) <= atol + rtol * Math.abs(b))) {
-                return false;
+            if (a == b) {
+                continue;                               // also equal infinities
+            }
+            if (Double.isInfinite(a) || Double.isInfinite(b) || !(Math.abs(a - b) <= atol + rtol * Math.abs(b))) {
+                return false;                           // NaN fails the comparison
             }
         }
         return true;

@@ -194,7 +194,8 @@ class TensorApiTest {
             assertRejects(() -> A23.argmax(2), "argmax", "axis 2", "rank 2");
             assertRejects(() -> A23.slice(2, 0, 1), "slice", "axis 2", "rank 2");
             assertRejects(() -> A23.squeeze(2), "squeeze", "axis 2", "rank 2");
-            assertRejects(() -> A23.unsqueeze(3), "unsqueeze", "axis 3", "rank 3");
+            assertRejects(() -> A23.unsqueeze(3), "unsqueeze", "axis 3", "rank 2");
+            assertRejects(() -> A23.unsqueeze(-4), "unsqueeze", "axis -4", "rank 2");
             assertRejects(() -> A23.permute(0, 2), "permute", "axis 2", "rank 2");
             assertRejects(() -> Tensor.concat(2, A23, A23), "concat", "axis 2", "rank 2");
             assertRejects(() -> Tensor.scalar(1).sum(0), "sum", "axis 0", "rank 0");
@@ -396,6 +397,7 @@ class TensorApiTest {
             assertThat(Tensor.of(1, 2).allClose(Tensor.of(1 + 1e-12, 2), 1e-9, 0)).isTrue();
             assertThat(Tensor.of(Double.POSITIVE_INFINITY).allClose(Tensor.of(Double.POSITIVE_INFINITY), 0, 0)).isTrue();
             assertThat(Tensor.of(Double.NaN).allClose(Tensor.of(Double.NaN), 1, 1)).isFalse();
+            assertThat(Tensor.of(1.0).allClose(Tensor.of(Double.POSITIVE_INFINITY), 0, 1)).isFalse();
         }
 
         @Test
