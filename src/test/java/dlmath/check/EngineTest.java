@@ -151,15 +151,17 @@ class EngineTest {
 
     @Test
     void deadlineFailsAnExampleThatIsSlowTwice() {
-        Check c = check(Settings.defaults("deadline").withDeadlineMillis(20).withShrinkBudget(20, 2000));
+        // fast examples take microseconds, slow ones 3x the deadline: a fast one would have to
+        // stall for 50 ms twice in a row to be misjudged
+        Check c = check(Settings.defaults("deadline").withDeadlineMillis(50).withShrinkBudget(12, 5000));
         c.forAll(Gens.integers(0, 10), x -> {
             if (x >= 3) {
-                Thread.sleep(60);
+                Thread.sleep(150);
             }
         });
         Result r = c.lastResult();
         assertThat(r.falsified()).isTrue();
-        assertThat(r.error()).isInstanceOf(Runner.DeadlineExceeded.class).hasMessageContaining("deadline is 20 ms");
+        assertThat(r.error()).isInstanceOf(Runner.DeadlineExceeded.class).hasMessageContaining("deadline is 50 ms");
         assertThat(r.arg(0)).isEqualTo(3);
     }
 

@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
 public final class Source {
 
     /** Hard limit on the number of choices in one example; beyond it the example is invalid. */
-    static final int MAX_CHOICES = 20_000;
+    static final int MAX_CHOICES = 50_000;
 
     /** A span of choices {@code [start, end)} drawn by one generator at nesting {@code depth}. */
     record Span(int start, int end, int depth, String label) {
@@ -35,8 +35,9 @@ public final class Source {
     private final SplittableRandom random; // null: replay only, zeros after the prefix
     private final double edgeBias;
     private final double sizeScale;
-    private final List<Long> values = new ArrayList<>();
-    private final List<Long> maxima = new ArrayList<>();
+    private long[] values = new long[64];
+    private long[] maxima = new long[64];
+    private int size;
     private final List<Span> spans = new ArrayList<>();
     private final List<int[]> open = new ArrayList<>();
     private final List<String> spanLabels = new ArrayList<>();
@@ -81,7 +82,7 @@ public final class Source {
         if (max < 0) {
             throw new IllegalArgumentException("choice: max must be >= 0, was " + max);
         }
-        int i = values.size();
+        int i = size;
         long v;
         if (i < prefix.length) {
             v = Math.min(Math.max(prefix[i], 0), max);
@@ -107,7 +108,7 @@ public final class Source {
      * simplicity order (see {@link DoubleGen}).
      */
     public long choose(long max, long proposal) {
-        int i = values.size();
+        int i = size;
         long v = i < prefix.length ? prefix[i] : (random == null ? 0 : proposal);
         v = Math.min(Math.max(v, 0), max);
         record(v, max);
@@ -126,7 +127,7 @@ public final class Source {
 
     /** Draws a boolean that is {@code true} with probability {@code p} when generating; false is simpler. */
     public boolean weighted(double p) {
-        int i = values.size();
+        int i = size;
         long v;
         if (i < prefix.length) {
             v = Math.min(Math.max(prefix[i], 0), 1);
@@ -140,11 +141,16 @@ public final class Source {
     }
 
     private void record(long v, long max) {
-        if (values.size() >= MAX_CHOICES) {
+        if (size >= MAX_CHOICES) {
             throw new Invalid("example exceeds " + MAX_CHOICES + " choices");
         }
-        values.add(v);
-        maxima.add(max);
+        if (size == values.length) {
+            values = java.util.Arrays.copyOf(values, 2 * size);
+            maxima = java.util.Arrays.copyOf(maxima, 2 * size);
+        }
+        values[size] = v;
+        maxima[size] = max;
+        size++;
     }
 
     /** Scale in (0, 1] for expected sizes: small in early tries. */
@@ -154,19 +160,19 @@ public final class Source {
 
     /** Whether this source is generating fresh choices (as opposed to replaying a shrink candidate). */
     boolean isGenerating() {
-        return random != null && values.size() >= prefix.length;
+        return random != null && size >= prefix.length;
     }
 
     void startSpan(String label) {
-        open.add(new int[] {values.size(), open.size()});
+        open.add(new int[] {size, open.size()});
         spanLabels.add(label);
     }
 
     void endSpan() {
         int[] s = open.remove(open.size() - 1);
         String label = spanLabels.remove(spanLabels.size() - 1);
-        if (values.size() > s[0]) {
-            spans.add(new Span(s[0], values.size(), s[1], label));
+        if (size > s[0]) {
+            spans.add(new Span(s[0], size, s[1], label));
         }
     }
 
@@ -182,19 +188,11 @@ public final class Source {
 
     /** The choices drawn so far. */
     long[] choices() {
-        long[] out = new long[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
+        return java.util.Arrays.copyOf(values, size);
     }
 
     long[] maxima() {
-        long[] out = new long[maxima.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = maxima.get(i);
-        }
-        return out;
+        return java.util.Arrays.copyOf(maxima, size);
     }
 
     List<Span> spans() {

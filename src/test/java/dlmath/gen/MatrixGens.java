@@ -24,7 +24,7 @@ public final class MatrixGens {
 
     /** Symmetric matrices of side in [min, max]. */
     public static Gen<Tensor> symmetric(int min, int max) {
-        return Gens.integers(min, max).flatMap(MatrixGens::symmetric);
+        return Gens.sizes(min, max).flatMap(MatrixGens::symmetric);
     }
 
     /** Diagonal n x n with nice diagonal entries. */
@@ -55,7 +55,7 @@ public final class MatrixGens {
 
     /** Orthogonal matrices of side in [min, max]. */
     public static Gen<Tensor> orthogonal(int min, int max) {
-        return Gens.integers(min, max).flatMap(MatrixGens::orthogonal);
+        return Gens.sizes(min, max).flatMap(MatrixGens::orthogonal);
     }
 
     /**
@@ -185,7 +185,7 @@ public final class MatrixGens {
 
     /** SPD matrices of side in [min, max] with condition number at most {@code kappa}. */
     public static Gen<Tensor> spd(int min, int max, double kappa) {
-        return Gens.integers(min, max).flatMap(n -> spd(n, kappa));
+        return Gens.sizes(min, max).flatMap(n -> spd(n, kappa));
     }
 
     /** (A + A^T) / 2: makes a product that should be symmetric exactly symmetric. */

@@ -6,7 +6,8 @@ import dlmath.tensor.Tensor;
 import java.util.List;
 
 /**
- * Generators of shapes, tensors, vectors and matrices. Sides shrink toward 1, entries
+ * Generators of shapes, tensors, vectors and matrices. Sides are small in early tries and
+ * reach their maximum later ({@link Gens#sizes}); they shrink toward the minimum, entries
  * toward 0 and small integers, so counterexamples come out as 1x1 or 2x2 matrices of
  * small numbers whenever the failure allows.
  */
@@ -22,8 +23,8 @@ public final class TensorGens {
 
     /** Shapes of rank in [minRank, maxRank] with sides in [minSide, maxSide]. */
     public static Gen<int[]> shapes(int minRank, int maxRank, int minSide, int maxSide) {
-        return Gens.integers(minRank, maxRank).flatMap(r ->
-                Gens.listOfSize(Gens.integers(minSide, maxSide), r)
+        return Gens.sizes(minRank, maxRank).flatMap(r ->
+                Gens.listOfSize(Gens.sizes(minSide, maxSide), r)
                         .map(l -> l.stream().mapToInt(Integer::intValue).toArray()));
     }
 
@@ -50,17 +51,17 @@ public final class TensorGens {
 
     /** Vectors of length in [min, max]. */
     public static Gen<Tensor> vectors(int min, int max) {
-        return Gens.integers(min, max).flatMap(n -> tensors(n));
+        return Gens.sizes(min, max).flatMap(n -> tensors(n));
     }
 
     /** Matrices with rows in [minRows, maxRows] and columns in [minCols, maxCols]. */
     public static Gen<Tensor> matrices(int minRows, int maxRows, int minCols, int maxCols) {
-        return Gens.integers(minRows, maxRows).flatMap(m -> Gens.integers(minCols, maxCols).flatMap(n -> tensors(m, n)));
+        return Gens.sizes(minRows, maxRows).flatMap(m -> Gens.sizes(minCols, maxCols).flatMap(n -> tensors(m, n)));
     }
 
     /** Square matrices of side in [min, max]. */
     public static Gen<Tensor> squareMatrices(int min, int max) {
-        return Gens.integers(min, max).flatMap(n -> tensors(n, n));
+        return Gens.sizes(min, max).flatMap(n -> tensors(n, n));
     }
 
     /** Two shapes that broadcast together: each side of a common shape, possibly replaced by 1 or dropped in front. */
