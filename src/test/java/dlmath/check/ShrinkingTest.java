@@ -54,4 +54,26 @@ class ShrinkingTest {
         }, matrices());
         assertThat((double[][]) r.arg(0)).isDeepEqualTo(new double[][] {{0.0}});
     }
+
+    @Test
+    void doublesShrinkToSmallIntegersPositiveBeforeNegative() {
+        Result r = refute(x -> assertThat(Math.abs((Double) x)).isLessThan(5.5), Gens.doubles(-1e6, 1e6));
+        assertThat(r.arg(0)).isEqualTo(6.0);
+    }
+
+    @Test
+    void doublesShrinkToSimpleFractionsWhenNoIntegerFails() {
+        Result r = refute(x -> assertThat((Double) x).isNotBetween(0.3, 0.9), Gens.doubles(-100, 100));
+        assertThat(r.arg(0)).isEqualTo(0.5);
+    }
+
+    @Test
+    void shrinkingStopsAtTheBudgetAndReportsTheBestSoFar() {
+        Check check = Check.standalone(Settings.defaults("budget").withShrinkBudget(3, 10_000), Check.Mode.PROVE);
+        check.forAll(Gens.integers(0, 10_000).list(5, 20), l -> assertThat(l.size()).isLessThan(5));
+        Result r = check.lastResult();
+        assertThat(r.falsified()).isTrue();
+        assertThat(r.shrinkSteps()).isLessThanOrEqualTo(3);
+        assertThat((List<?>) r.arg(0)).hasSizeGreaterThanOrEqualTo(5);
+    }
 }
