@@ -88,6 +88,23 @@ final class Naive {
         return out;
     }
 
+    /** The Kronecker product of two matrices: block (i, j) is a_ij B. */
+    static double[][] kron(double[][] a, double[][] b) {
+        int r = b.length;
+        int c = b[0].length;
+        double[][] out = new double[a.length * r][a[0].length * c];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                for (int k = 0; k < r; k++) {
+                    for (int l = 0; l < c; l++) {
+                        out[i * r + k][j * c + l] = a[i][j] * b[k][l];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     static double[][] transpose(double[][] a) {
         double[][] out = new double[a[0].length][a.length];
         for (int i = 0; i < a.length; i++) {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Tag;
  * TN-08 Norm inequalities: Cauchy-Schwarz, the triangle inequality, submultiplicativity of the
  * Frobenius norm, consistency with the 2-norm, the equivalence constants between the 1-, 2- and
  * max-norms, and the induced 1- and infinity-norms. Golub &amp; Van Loan, Matrix Computations,
- * 4th ed., Sec. 2.2.1-2.2.2 (Cauchy-Schwarz (2.2.3), equivalences (2.2.5)-(2.2.7)) and
- * Sec. 2.3.1-2.3.2 (matrix norms, (2.3.9)-(2.3.10)); rounding: Higham, Accuracy and Stability of
+ * 4th ed., Sec. 2.2.2 (Cauchy-Schwarz, equivalence of the 1-, 2-, infinity-norms) and
+ * Sec. 2.3.1-2.3.2 (Frobenius and induced matrix norms); Horn &amp; Johnson, Matrix Analysis, 2nd ed., Sec. 0.6.3; rounding: Higham, Accuracy and Stability of
  * Numerical Algorithms, 2nd ed., Lemma 3.1, Lemma 3.3. Page: theorems/tensors/TN-08-norm-inequalities.md.
  */
 @Theorem(id = "TN-08", name = "Norm inequalities",

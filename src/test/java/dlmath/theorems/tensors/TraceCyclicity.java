@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * TN-07 Cyclicity of the trace and the Frobenius inner product. Horn &amp; Johnson, Matrix
- * Analysis, 2nd ed., Sec. 0.4.5(c) (tr AB = tr BA) and Sec. 5.2 (Frobenius inner product);
+ * Analysis, 2nd ed., Sec. 0.2 (trace) and Sec. 5.2 (the Frobenius inner product tr B^T A);
  * rounding: Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., Lemma 3.3 and Sec. 3.5.
  * Page: theorems/tensors/TN-07-trace-cyclicity.md.
  */

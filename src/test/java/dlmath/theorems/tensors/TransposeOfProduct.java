@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 
 /**
- * TN-02 Transpose of a product. Horn &amp; Johnson, Matrix Analysis, 2nd ed., Sec. 0.2.5.
+ * TN-02 Transpose of a product. Horn &amp; Johnson, Matrix Analysis, 2nd ed., Sec. 0.2 (transpose).
  * Page: theorems/tensors/TN-02-transpose-of-a-product.md.
  */
 @Theorem(id = "TN-02", name = "Transpose of a product",

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * TN-09 The vec-Kronecker identity vec(AXB) = (B^T (x) A) vec(X). Horn &amp; Johnson, Topics in
- * Matrix Analysis, Lemma 4.3.1; Golub &amp; Van Loan, Matrix Computations, 4th ed., Sec. 1.3.7
- * (1.3.6); rounding: Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., Lemma 3.3.
+ * Matrix Analysis, Lemma 4.3.1; rounding: Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., Lemma 3.3.
  * Page: theorems/tensors/TN-09-vec-kronecker.md.
  */
 @Theorem(id = "TN-09", name = "vec(AXB) = (B^T kron A) vec(X)",
