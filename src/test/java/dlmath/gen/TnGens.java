@@ -114,6 +114,31 @@ public final class TnGens {
         });
     }
 
+    /**
+     * Sides (n, m, p) of a product A (n x m) B (m x p): the special shapes 1x1 @ 1x1, 1xm @ mx1 (a
+     * dot product), a 1 x p result, an n x 1 result and inner dimension 1 (an outer product) one
+     * seventh of the time each, general sides in [1, maxSide] otherwise.
+     */
+    public static Gen<int[]> productSides(int maxSide) {
+        return Gens.frequency(
+                Gens.weight(1, Gens.constant(new int[] {1, 1, 1})),
+                Gens.weight(1, Gens.integers(2, maxSide).map(m -> new int[] {1, m, 1})),
+                Gens.weight(1, Gens.tuples(Gens.integers(1, maxSide), Gens.integers(2, maxSide))
+                        .map(t -> new int[] {1, t.first(), t.second()})),
+                Gens.weight(1, Gens.tuples(Gens.integers(2, maxSide), Gens.integers(1, maxSide))
+                        .map(t -> new int[] {t.first(), t.second(), 1})),
+                Gens.weight(1, Gens.tuples(Gens.integers(2, maxSide), Gens.integers(2, maxSide))
+                        .map(t -> new int[] {t.first(), 1, t.second()})),
+                Gens.weight(2, Gens.listOfSize(Gens.integers(1, maxSide), 3).map(l -> new int[] {l.get(0), l.get(1), l.get(2)})));
+    }
+
+    /** A (n x m) and B (m x p) with sides from {@link #productSides}, entries from {@code entries}. */
+    public static Gen<Operands> products(int maxSide, Gen<Double> entries) {
+        return productSides(maxSide).flatMap(d -> Gens.tuples(TensorGens.tensors(new int[] {d[0], d[1]}, entries),
+                TensorGens.tensors(new int[] {d[1], d[2]}, entries))
+                .map(t -> new Operands(List.of("A", "B"), List.of(t.first(), t.second()))));
+    }
+
     /** A matrix together with how it was made (for labels and coverage). */
     public record Kinded(String kind, Tensor value) {
         @Override

@@ -26,8 +26,26 @@ import org.junit.jupiter.api.Tag;
 @Tag("tensors")
 class Broadcasting {
 
-    /** Two tensors of mutually broadcastable shapes (rank 0 to 4, sides 1 to 3), any nice entries. */
-    static final Gen<List<Tensor>> PAIRS = TensorGens.broadcastablePair(4, 3).flatMap(s ->
+    /**
+     * Two shapes of the same rank (1 to 4) that broadcast only through side-1 axes: sides 2 or 3,
+     * each operand with some of them set to 1.
+     */
+    static final Gen<int[][]> SAME_RANK = TensorGens.shapes(1, 4, 2, 3).flatMap(full ->
+            Gens.listOfSize(Gens.listOfSize(Gens.booleans(), full.length), 2).map(ones -> {
+                int[][] out = new int[2][full.length];
+                for (int k = 0; k < 2; k++) {
+                    for (int d = 0; d < full.length; d++) {
+                        out[k][d] = ones.get(k).get(d) ? 1 : full[d];
+                    }
+                }
+                return out;
+            }));
+
+    /**
+     * Two tensors of mutually broadcastable shapes (rank 0 to 4, sides 1 to 3), any nice entries:
+     * half from {@code TensorGens.broadcastablePair}, half of the same rank.
+     */
+    static final Gen<List<Tensor>> PAIRS = Gens.oneOf(TensorGens.broadcastablePair(4, 3), SAME_RANK).flatMap(s ->
             Gens.tuples(TensorGens.tensors(s[0]), TensorGens.tensors(s[1])).map(t -> List.of(t.first(), t.second())));
 
     static final Gen<List<Tensor>> TRIPLES = TensorGens.broadcastableTriple(3, 3).flatMap(s ->
@@ -37,7 +55,7 @@ class Broadcasting {
     static void labelShapes(Check check, int[] a, int[] b) {
         check.label(a.length == b.length ? "same rank" : "different ranks");
         check.cover(5, a.length != b.length, "different ranks");
-        check.cover(5, !Arrays.equals(a, b) && a.length == b.length, "same rank, a side-1 axis broadcasts");
+        check.cover(10, !Arrays.equals(a, b) && a.length == b.length, "same rank, a side-1 axis broadcasts");
         check.cover(2, a.length == 0 || b.length == 0, "a scalar operand");
     }
 

@@ -90,15 +90,27 @@ class LogSumExpBounds {
             double lse = x.logsumexpAll();
             check.note("LSE(x)", lse);
             check.cover(10, max(v) > 710, "max x > 710 (exp(max x) overflows)");
-            check.cover(5, n == 1, "n = 1 (LSE = x)");
-            if (n >= 2 && Math.abs(max(v)) < 1e10) {
-                // sharp at both ends: all entries equal gives max + log n, one dominant entry gives max
-                check.target((lse - max(v)) / Math.log(n), "(LSE - max) / log n (1 for equal entries)");
-            }
+            check.label(n == 1 ? "n = 1" : "n >= 2");
             bounds(check, v, lse, "");
             if (n == 1) {
                 Claims.that("LSE of one entry is the entry", lse == v[0]);
             }
+        });
+    }
+
+    /**
+     * Sharpness of both bounds, by targeted search on (LSE - max) / log n for n >= 2: it is 1 when all
+     * entries are equal and tends to 0 when one entry dominates.
+     */
+    @Property(tries = 200)
+    void boundsAreSharp(Check check) {
+        check.forAll(Gens.integers(2, 8).flatMap(n -> TnGens.tensors(n)).as("x"), x -> {
+            double[] v = x.toArray();
+            double lse = x.logsumexpAll();
+            double r = (lse - max(v)) / Math.log(v.length);
+            check.target(r, "(LSE - max) / log n (1 for equal entries)");
+            check.target(1 - r, "1 - (LSE - max) / log n (1 for one dominant entry)");
+            bounds(check, v, lse, "");
         });
     }
 
@@ -177,9 +189,11 @@ class LogSumExpBounds {
     /** Infinite entries: any +inf gives +inf; all -inf gives -inf (the empty sum's log); otherwise finite. */
     @Property(tries = 200)
     void infinities(Check check) {
-        check.forAll(Gens.integers(1, 6).flatMap(n -> TensorGens.tensors(new int[] {n}, Gens.frequency(
-                Gens.weight(1, Gens.constant(Double.POSITIVE_INFINITY)), Gens.weight(2, Gens.constant(Double.NEGATIVE_INFINITY)),
-                Gens.weight(3, TensorGens.values())))).as("x"), x -> {
+        Gen<Double> entries = Gens.frequency(Gens.weight(1, Gens.constant(Double.POSITIVE_INFINITY)),
+                Gens.weight(2, Gens.constant(Double.NEGATIVE_INFINITY)), Gens.weight(3, TensorGens.values()));
+        Gen<Tensor> minusInfinities = Gens.integers(1, 6).map(n -> Tensor.full(Double.NEGATIVE_INFINITY, n));
+        check.forAll(Gens.frequency(Gens.weight(1, minusInfinities),
+                Gens.weight(4, Gens.integers(1, 6).flatMap(n -> TensorGens.tensors(new int[] {n}, entries)))).as("x"), x -> {
                     double[] v = x.toArray();
                     double lse = x.logsumexpAll();
                     boolean plus = Arrays.stream(v).anyMatch(t -> t == Double.POSITIVE_INFINITY);

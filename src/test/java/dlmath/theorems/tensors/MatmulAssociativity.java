@@ -54,11 +54,13 @@ class MatmulAssociativity {
         return worst;
     }
 
-    static void check(Check check, Tensor a, Tensor b, Tensor c) {
+    static void check(Check check, Tensor a, Tensor b, Tensor c, boolean target) {
         Tensor left = a.matmul(b).matmul(c);
         Tensor right = a.matmul(b.matmul(c));
         Tensor bound = bound(a, b, c);
-        check.target(ratio(left, right, bound), "|(AB)C - A(BC)| / bound");
+        if (target) {
+            check.target(ratio(left, right, bound), "|(AB)C - A(BC)| / bound");
+        }
         assertThat(left).isCloseTo(right, bound);
     }
 
@@ -73,9 +75,7 @@ class MatmulAssociativity {
             Tensor c = ops.get(2);
             check.label(a.dim(0) == 1 && a.dim(1) == 1 && b.dim(1) == 1 && c.dim(1) == 1 ? "all 1x1"
                     : a.dim(1) == 1 || b.dim(1) == 1 ? "an inner dimension is 1" : "general");
-            check.cover(10, a.dim(1) == 1 || b.dim(1) == 1, "an inner dimension is 1");
-            check.cover(10, a.dim(0) != c.dim(1) || a.dim(1) != b.dim(1), "rectangular");
-            check(check, a, b, c);
+            check(check, a, b, c, true);
         });
     }
 
@@ -90,7 +90,7 @@ class MatmulAssociativity {
             }
             check.cover(5, t.stream().anyMatch(k -> k.kind().equals("rank-deficient")), "a rank-deficient factor");
             check.cover(3, t.stream().anyMatch(k -> k.kind().equals("ill-conditioned")), "an ill-conditioned factor");
-            check(check, t.get(0).value(), t.get(1).value(), t.get(2).value());
+            check(check, t.get(0).value(), t.get(1).value(), t.get(2).value(), false);
         });
     }
 
@@ -104,6 +104,8 @@ class MatmulAssociativity {
             Tensor a = ops.get(0);
             Tensor b = ops.get(1);
             Tensor c = ops.get(2);
+            check.cover(10, a.dim(1) == 1 || b.dim(1) == 1, "an inner dimension is 1");
+            check.cover(10, a.dim(0) != c.dim(1) || a.dim(1) != b.dim(1), "rectangular");
             assertThat(a.matmul(b).matmul(c)).isExactly(a.matmul(b.matmul(c)));
         });
     }

@@ -25,15 +25,15 @@ import org.junit.jupiter.api.Tag;
 @Tag("tensors")
 class TransposeOfProduct {
 
-    static final Gen<Operands> PAIRS = TnGens.chain(List.of("A", "B"), 5, TensorGens.values());
+    static final Gen<Operands> PAIRS = TnGens.products(5, TensorGens.values());
 
     static void labelShape(Check check, Tensor a, Tensor b) {
         int n = a.dim(0);
         int m = a.dim(1);
         int p = b.dim(1);
         check.label(n == 1 && m == 1 && p == 1 ? "1x1 @ 1x1" : n == 1 || p == 1 ? "row or column result" : "general");
-        check.cover(3, n == 1 && p == 1, "1 x m @ m x 1 (a dot product)");
-        check.cover(3, m == 1, "inner dimension 1 (an outer product)");
+        check.cover(3, n == 1 && p == 1, "n = p = 1 (a dot product)");
+        check.cover(3, m == 1 && n > 1 && p > 1, "inner dimension 1 (an outer product)");
     }
 
     /**
