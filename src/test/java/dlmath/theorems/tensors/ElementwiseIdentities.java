@@ -83,7 +83,8 @@ class ElementwiseIdentities {
             new Op("eq(tensor s)", (x, s) -> x.eq(Tensor.scalar(s)), (x, s) -> x == s ? 1 : 0, 0));
 
     /** Entries of every kind: nice values (with ties to s), wide values, and NaN and infinities now and then. */
-    static final Gen<Double> ANY = Gens.frequency(Gens.weight(8, TensorGens.values()), Gens.weight(2, Gens.doubles(-800, 800)),
+    static final Gen<Double> ANY = Gens.frequency(Gens.weight(6, TensorGens.values()), Gens.weight(4, TnGens.integers(2)),
+            Gens.weight(2, Gens.doubles(-800, 800)),
             Gens.weight(1, Gens.elements(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, 1.0, -1.0)));
 
     /**

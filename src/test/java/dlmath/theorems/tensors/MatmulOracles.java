@@ -220,6 +220,26 @@ class MatmulOracles {
         return Tensor.of(v);
     }
 
+    /**
+     * Sides that cross the kernel's tiles (128 values of k, 512 of j per tile): an inner dimension
+     * in [120, 270] or a result width in [500, 1040]. Small integer entries make the product exact,
+     * so it must equal the triple loop bit for bit whatever the tiling.
+     */
+    @Property(tries = 30)
+    void largeSidesCrossTheTiles(Check check) {
+        Gen<int[]> sides = Gens.oneOf(
+                Gens.tuples(Gens.integers(1, 2), Gens.integers(120, 270), Gens.integers(1, 3)).map(t -> new int[] {t.first(), t.second(), t.third()}),
+                Gens.tuples(Gens.integers(1, 2), Gens.integers(1, 3), Gens.integers(500, 1040)).map(t -> new int[] {t.first(), t.second(), t.third()}));
+        check.forAll(sides.flatMap(d -> Gens.tuples(TensorGens.tensors(new int[] {d[0], d[1]}, TnGens.integers(3)),
+                TensorGens.tensors(new int[] {d[1], d[2]}, TnGens.integers(3)))).as("(A, B)"), ab -> {
+                    Tensor a = ab.first();
+                    Tensor b = ab.second();
+                    check.label(a.dim(1) > 128 ? "more than one k tile" : b.dim(1) > 512 ? "more than one j tile" : "one tile");
+                    check.cover(20, a.dim(1) > 128 || b.dim(1) > 512, "more than one tile");
+                    assertThat(a.matmul(b)).isExactly(Naive.tensor(tripleLoop(a, b)));
+                });
+    }
+
     /** Identity: I A = A I = A exactly (each entry is one product by 1 plus exact zeros). */
     @Property(tries = 100)
     void identityIsNeutral(Check check) {

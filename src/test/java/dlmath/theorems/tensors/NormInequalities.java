@@ -266,6 +266,75 @@ class NormInequalities {
         });
     }
 
+    /**
+     * Non-finite entries: a NaN entry makes every norm NaN; otherwise an infinite entry makes every
+     * norm infinite (as the Javadoc of norm1, norm2, normInf promises: no silent wrong number).
+     */
+    @Property(tries = 200)
+    void nonFiniteEntriesPropagate(Check check) {
+        Gen<Double> entries = Gens.frequency(Gens.weight(4, TnGens.entries()), Gens.weight(1, Gens.elements(
+                Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)));
+        check.forAll(Gens.integers(1, 6).flatMap(n -> dlmath.gen.TensorGens.tensors(new int[] {n}, entries)).as("x"), x -> {
+            double[] v = x.toArray();
+            boolean nan = java.util.Arrays.stream(v).anyMatch(Double::isNaN);
+            boolean inf = java.util.Arrays.stream(v).anyMatch(Double::isInfinite);
+            check.label(nan ? "NaN entry" : inf ? "infinite entry" : "finite");
+            check.cover(10, !nan && inf, "infinite entry, no NaN");
+            check.cover(10, nan, "NaN entry");
+            double[] norms = {x.norm1(), x.norm2(), x.normInf()};
+            for (double norm : norms) {
+                if (nan) {
+                    Claims.that("a NaN entry gives a NaN norm: " + java.util.Arrays.toString(norms), Double.isNaN(norm));
+                } else if (inf) {
+                    Claims.that("an infinite entry gives an infinite norm: " + java.util.Arrays.toString(norms),
+                            norm == Double.POSITIVE_INFINITY);
+                } else {
+                    Claims.that("finite entries give a finite norm >= 0", Double.isFinite(norm) && norm >= 0);
+                }
+            }
+        });
+    }
+
+    /**
+     * maxAbsDiff(x, y) = ||x - y||_inf (both compute max_i |fl(x_i - y_i)|), NaN if a difference is
+     * NaN; allClose(x, y, atol, rtol) holds iff every |x_i - y_i| <= atol + rtol |y_i| (or x_i = y_i),
+     * checked against that definition entry by entry, with y near x so that both outcomes occur.
+     */
+    @Property(tries = 300)
+    void maxAbsDiffAndAllCloseFollowTheirDefinitions(Check check) {
+        Gen<List<Tensor>> pairs = Gens.integers(1, 5).flatMap(n -> TnGens.tensors(n).flatMap(x ->
+                dlmath.gen.TensorGens.tensors(new int[] {n}, Gens.elements(0.0, 1e-3, -1e-3, 0.5, 2.0)).map(d ->
+                        List.of(x, x.add(d)))));
+        check.forAll(pairs.as("(x, y)"), Gens.elements(0.0, 1e-3, 0.5).as("atol"), Gens.elements(0.0, 1e-3, 0.25).as("rtol"),
+                (xy, atol, rtol) -> {
+                    Tensor x = xy.get(0);
+                    Tensor y = xy.get(1);
+                    double[] a = x.toArray();
+                    double[] b = y.toArray();
+                    double max = 0;
+                    boolean close = true;
+                    for (int i = 0; i < a.length; i++) {
+                        double diff = Math.abs(a[i] - b[i]);
+                        max = Math.max(max, diff);
+                        close &= a[i] == b[i] || diff <= atol + rtol * Math.abs(b[i]);
+                    }
+                    check.label(close ? "close" : "not close");
+                    check.cover(20, close, "close");
+                    check.cover(20, !close, "not close");
+                    Claims.that("maxAbsDiff = max |x_i - y_i| = " + max + ", was " + x.maxAbsDiff(y), x.maxAbsDiff(y) == max);
+                    Claims.that("maxAbsDiff(x, y) = ||x - y||_inf", x.maxAbsDiff(y) == x.sub(y).normInf());
+                    Claims.that("allClose(x, y, " + atol + ", " + rtol + ") = " + close, x.allClose(y, atol, rtol) == close);
+                    Claims.that("allClose(x, x, 0, 0)", x.allClose(x, 0, 0) && x.maxAbsDiff(x) == 0);
+                });
+        check.forAll(TnGens.vectors(1, 4).as("x"), x -> {
+            Tensor withNan = Tensor.concat(0, x, Tensor.of(Double.NaN));
+            Claims.that("maxAbsDiff with a NaN is NaN", Double.isNaN(withNan.maxAbsDiff(Tensor.zeros(x.size() + 1))));
+            Claims.that("NaN is close to nothing", !withNan.allClose(withNan, 1, 1));
+            Tensor inf = Tensor.full(Double.POSITIVE_INFINITY, x.size());
+            Claims.that("equal infinities are close, at distance 0", inf.allClose(inf, 0, 0) && inf.maxAbsDiff(inf) == 0);
+        });
+    }
+
     /** The constant sqrt(n) is necessary: ||x||_1 <= ||x||_2 fails for x = (1, 1). */
     @Counterexample
     void oneNormIsNotBoundedByTwoNormWithConstantOne(Check check) {

@@ -81,7 +81,15 @@ class OrderReductions {
                 Claims.that("min " + mn[o] + " is an entry of group " + o + " " + Arrays.toString(g[o]), attainedMin);
             }
             assertThat(min).isExactly(x.neg().max(r.axes(), r.keepdims()).neg());
-            Claims.that("maxAll = max over all axes", x.maxAll() == max.maxAll() && x.minAll() == min.minAll());
+            double[] all = x.toArray();
+            double big = Double.NEGATIVE_INFINITY;
+            double small = Double.POSITIVE_INFINITY;
+            for (double v : all) {
+                big = Math.max(big, v);
+                small = Math.min(small, v);
+            }
+            Claims.that("maxAll = the largest entry " + big + ", was " + x.maxAll(), x.maxAll() == big);
+            Claims.that("minAll = the smallest entry " + small + ", was " + x.minAll(), x.minAll() == small);
         });
     }
 
@@ -206,6 +214,11 @@ class OrderReductions {
                 }
             }
             assertThat(p).isExactly(Tensor.of(p.shape(), want));
+            double all = 1;
+            for (double v : x.toArray()) {
+                all *= v;
+            }
+            Claims.that("prodAll = the product of all entries " + all + ", was " + x.prodAll(), x.prodAll() == all);
             Claims.that("prodAll = product of the group products", x.prodAll() == p.prodAll());
             if (r.axes().length == 1) {
                 assertThat(x.prod(r.axes()[0])).isExactly(x.prod(r.axes(), false));

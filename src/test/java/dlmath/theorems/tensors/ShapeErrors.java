@@ -330,6 +330,151 @@ class ShapeErrors {
         });
     }
 
+    /** A method taking a tensor argument, called with null in its place. */
+    record NullCall(String name, String parameter, java.util.function.Function<Tensor, Object> call) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final List<NullCall> NULL_CALLS = List.of(
+            new NullCall("add", "other must not be null", x -> x.add((Tensor) null)),
+            new NullCall("mul", "other must not be null", x -> x.mul((Tensor) null)),
+            new NullCall("maximum", "other must not be null", x -> x.maximum((Tensor) null)),
+            new NullCall("zipWith", "f must not be null", x -> x.zipWith(x, null)),
+            new NullCall("map", "f must not be null", x -> x.map(null)),
+            new NullCall("where", "cond, a and b must not be null", x -> Tensor.where(null, x, x)),
+            new NullCall("where", "cond, a and b must not be null", x -> Tensor.where(x, x, null)),
+            new NullCall("matmul", "other must not be null", x -> x.matmul(null)),
+            new NullCall("dot", "other must not be null", x -> x.dot(null)),
+            new NullCall("outer", "other must not be null", x -> x.outer(null)),
+            new NullCall("kron", "other must not be null", x -> x.kron(null)),
+            new NullCall("allClose", "other must not be null", x -> x.allClose(null, 0, 0)),
+            new NullCall("maxAbsDiff", "other must not be null", x -> x.maxAbsDiff(null)),
+            new NullCall("reshape", "shape must not be null", x -> x.reshape((int[]) null)),
+            new NullCall("permute", "got null", x -> x.permute((int[]) null)),
+            new NullCall("sum", "axes must not be null", x -> x.sum(null, false)),
+            new NullCall("logsumexp", "axes must not be null", x -> x.logsumexp(null, true)),
+            new NullCall("concat", "tensor 1 is null", x -> Tensor.concat(0, x, null)),
+            new NullCall("concat", "need at least one tensor", x -> Tensor.concat(0)),
+            new NullCall("randn", "rng must not be null", x -> Tensor.randn(null, x.shape())),
+            new NullCall("rand", "rng must not be null", x -> Tensor.rand(null, x.shape())),
+            new NullCall("of(shape, data)", "data must not be null", x -> Tensor.of(x.shape(), null)),
+            new NullCall("of(values)", "values must not be null", x -> Tensor.of((double[]) null)),
+            new NullCall("of(rows)", "rows must not be null", x -> Tensor.of((double[][]) null)),
+            new NullCall("of(rows)", "row 1 is null", x -> Tensor.of(new double[][] {{1}, null})));
+
+    /** A missing argument is an IllegalArgumentException naming the parameter, not a NullPointerException. */
+    @Property(tries = 150)
+    void nullArgumentsAreReported(Check check) {
+        check.forAll(Gens.elements(NULL_CALLS).as("call"), TensorGens.tensors(TensorGens.shapes(1, 2, 1, 3)).as("x"), (c, x) -> {
+            check.label(c.name());
+            rejects(check, c.name() + " with a null argument", () -> c.call().apply(x), c.parameter());
+        });
+    }
+
+    /**
+     * Factories reject what they cannot build: empty or ragged rows (naming the row lengths), data of
+     * the wrong length (naming the length and the shape), sides below 1, eye(n) and arange(n) for
+     * n < 1, arange with a zero, infinite or NaN parameter or an empty range (naming the values).
+     */
+    @Property(tries = 200)
+    void factoriesRejectBadInput(Check check) {
+        check.forAll(TensorGens.shapes(1, 3, 1, 3).as("shape"), Gens.integers(-3, 0).as("bad"), Gens.integers(1, 4).as("k"),
+                (shape, bad, k) -> {
+                    int size = Naive.size(shape);
+                    rejects(check, "of(shape, data of length size + k)", () -> Tensor.of(shape, new double[size + k]),
+                            "length " + (size + k), s(shape));
+                    int[] withBad = shape.clone();
+                    withBad[withBad.length - 1] = bad;
+                    rejects(check, "zeros with a side " + bad, () -> Tensor.zeros(withBad), s(withBad), "side " + bad);
+                    rejects(check, "full with a side " + bad, () -> Tensor.full(1.0, withBad), s(withBad));
+                    rejects(check, "ones with a side " + bad, () -> Tensor.ones(withBad), s(withBad));
+                    rejects(check, "eye(" + bad + ")", () -> Tensor.eye(bad), "was " + bad);
+                    rejects(check, "arange(" + bad + ")", () -> Tensor.arange(bad), "was " + bad);
+                    double[][] ragged = {new double[k], new double[k + 1]};
+                    rejects(check, "of(ragged rows)", () -> Tensor.of(ragged), "length " + k, "length " + (k + 1));
+                    rejects(check, "of(no rows)", () -> Tensor.of(new double[0][]), "at least one row");
+                    rejects(check, "of(an empty row)", () -> Tensor.of(new double[][] {new double[0]}), "empty");
+                    rejects(check, "of(no values)", () -> Tensor.of(new double[0]), "at least one value");
+                    rejects(check, "arange(0, " + k + ", 0)", () -> Tensor.arange(0, k, 0), "step");
+                    rejects(check, "arange(" + k + ", 0, 1)", () -> Tensor.arange(k, 0, 1), "empty range");
+                    rejects(check, "arange(NaN, ...)", () -> Tensor.arange(Double.NaN, k, 1), "start");
+                    rejects(check, "arange(0, inf, 1)", () -> Tensor.arange(0, Double.POSITIVE_INFINITY, 1), "stop");
+                    rejects(check, "arange(0, 1e300, 1e-300)", () -> Tensor.arange(0, 1e300, 1e-300), "too many");
+                    rejects(check, "arange(0, 1, inf)", () -> Tensor.arange(0, 1, Double.POSITIVE_INFINITY), "step");
+                });
+    }
+
+    /** get, row and col with an index out of range name the index, the side and the shape; item needs one element. */
+    @Property(tries = 200)
+    void indexOutOfRangeIsReported(Check check) {
+        Gen<int[][]> cases = TensorGens.shapes(1, 3, 1, 3).flatMap(x -> Gens.tuples(Gens.integers(0, x.length - 1),
+                Gens.booleans(), Gens.integers(0, 2)).map(t -> {
+                    int[] index = new int[x.length];
+                    int bad = t.second() ? -1 - t.third() : x[t.first()] + t.third();
+                    index[t.first()] = bad;
+                    return new int[][] {x, index, {t.first(), bad}};
+                }));
+        check.forAll(cases.as("(shape, index, [axis, bad])"), c -> {
+            int[] x = c[0];
+            int bad = c[2][1];
+            check.cover(20, bad < 0, "negative index");
+            rejects(check, "get" + Arrays.toString(c[1]) + " of " + s(x), () -> Tensor.zeros(x).get(c[1]),
+                    "index " + bad, "side " + x[c[2][0]], s(x));
+            rejects(check, "get with " + (x.length + 1) + " indices", () -> Tensor.zeros(x).get(MatmulOracles.concat(c[1], 0)),
+                    s(x), "needs " + x.length);
+            if (Naive.size(x) > 1) {
+                rejects(check, "item of " + s(x), () -> Tensor.zeros(x).item(), s(x), "not 1");
+            }
+            int[] m = {x[0], x[x.length - 1]};
+            int past = bad < 0 ? 0 : bad - x[c[2][0]];           // how far past the end, if not negative
+            int badRow = bad < 0 ? bad : m[0] + past;
+            int badCol = bad < 0 ? bad : m[1] + past;
+            rejects(check, "row(" + badRow + ") of " + s(m), () -> Tensor.zeros(m).row(badRow), "index " + badRow, s(m));
+            rejects(check, "col(" + badCol + ") of " + s(m), () -> Tensor.zeros(m).col(badCol), "index " + badCol, s(m));
+            if (x.length != 2) {
+                rejects(check, "row of rank " + x.length, () -> Tensor.zeros(x).row(0), s(x), "rank");
+                rejects(check, "col of rank " + x.length, () -> Tensor.zeros(x).col(0), s(x), "rank");
+                rejects(check, "toArray2D of rank " + x.length, () -> Tensor.zeros(x).toArray2D(), s(x), "rank");
+            }
+        });
+    }
+
+    /**
+     * Shapes.size is the product of the sides (0 if a side is 0), and a product beyond
+     * Integer.MAX_VALUE = 2^31 - 1 (itself allowed) is an error naming the shape; so is a negative side.
+     */
+    @Property(tries = 200)
+    void sizeIsTheProductAndOverflowIsReported(Check check) {
+        Gen<int[]> shapes = Gens.frequency(
+                Gens.weight(4, TensorGens.shapes(0, 4, 0, 5)),
+                Gens.weight(2, TensorGens.shapes(1, 4, 1, 1 << 16)),
+                Gens.weight(1, Gens.elements(new int[] {Integer.MAX_VALUE}, new int[] {1, Integer.MAX_VALUE, 1},
+                        new int[] {46341, 46341}, new int[] {46340, 46340}, new int[] {65536, 32768}, new int[] {65536, 32767})),
+                Gens.weight(1, TensorGens.shapes(1, 3, 1, 4).flatMap(x -> Gens.integers(-3, -1).map(v -> {
+                    int[] y = x.clone();
+                    y[0] = v;
+                    return y;
+                }))));
+        check.forAll(shapes.as("shape"), x -> {
+            long product = 1;
+            boolean negative = false;
+            for (int side : x) {
+                negative |= side < 0;
+                product = Math.min(product * Math.max(side, 0), 1L << 40);
+            }
+            check.label(negative ? "negative side" : product > Integer.MAX_VALUE ? "overflows int" : "fits");
+            check.cover(5, !negative && product > Integer.MAX_VALUE, "overflows int");
+            if (negative || product > Integer.MAX_VALUE) {
+                rejects(check, "Shapes.size(" + s(x) + ")", () -> Shapes.size(x), s(x));
+            } else {
+                Claims.that("Shapes.size(" + s(x) + ") = " + product, Shapes.size(x) == product);
+            }
+        });
+    }
+
     /** The rule is the broadcast rule, not equality of shapes: distinct shapes are not always rejected. */
     @Counterexample
     void distinctShapesAreNotAlwaysRejected(Check check) {
