@@ -69,6 +69,7 @@ class ElementwiseIdentities {
             new Op("le(s)", Tensor::le, (x, s) -> x <= s ? 1 : 0, 0),
             new Op("eq(s)", Tensor::eq, (x, s) -> x == s ? 1 : 0, 0),
             new Op("map(x -> x s + 1)", (x, s) -> x.map(v -> v * s + 1), (x, s) -> x * s + 1, 0),
+            new Op("zipWith(s, hypot)", (x, s) -> x.zipWith(Tensor.scalar(s), Math::hypot), Math::hypot, 1),
             new Op("add(tensor s)", (x, s) -> x.add(Tensor.full(s, x.shape())), (x, s) -> x + s, 0),
             new Op("sub(tensor s)", (x, s) -> x.sub(Tensor.scalar(s)), (x, s) -> x - s, 0),
             new Op("mul(tensor s)", (x, s) -> x.mul(Tensor.scalar(s)), (x, s) -> x * s, 0),
@@ -212,6 +213,40 @@ class ElementwiseIdentities {
                     assertThat(x.eq(y)).isExactly(x.ge(y).mul(x.le(y)));
                     assertThat(x.lt(y)).isExactly(y.gt(x));
                 });
+    }
+
+    /**
+     * Comparisons with a scalar at ties and around them: [x > s] + [x <= s] = 1, [x >= s] + [x < s] = 1,
+     * [x == s] = [x >= s][x <= s], and the scalar forms equal the broadcast forms, exactly; entries and s
+     * from a small set of halves so that x_i = s is common.
+     */
+    @Property(tries = 200)
+    void scalarComparisonsAtTies(Check check) {
+        Gen<Double> halves = TnGens.integers(3).map(v -> v / 2);
+        check.forAll(Gens.integers(1, 6).flatMap(n -> TensorGens.tensors(new int[] {n}, halves)).as("x"), halves.as("s"), (x, s) -> {
+            boolean tie = false;
+            for (double v : x.toArray()) {
+                tie |= v == s;
+            }
+            check.cover(20, tie, "some x_i = s");
+            Tensor one = Tensor.ones(x.shape());
+            Tensor t = Tensor.scalar(s);
+            assertThat(x.gt(s).add(x.le(s))).isExactly(one);
+            assertThat(x.ge(s).add(x.lt(s))).isExactly(one);
+            assertThat(x.eq(s)).isExactly(x.ge(s).mul(x.le(s)));
+            assertThat(x.gt(s)).isExactly(x.gt(t));
+            assertThat(x.ge(s)).isExactly(x.ge(t));
+            assertThat(x.lt(s)).isExactly(x.lt(t));
+            assertThat(x.le(s)).isExactly(x.le(t));
+            assertThat(x.eq(s)).isExactly(x.eq(t));
+            assertThat(x.maximum(s)).isExactly(Tensor.where(x.ge(s), x, t));
+            assertThat(x.minimum(s)).isExactly(Tensor.where(x.le(s), x, t));
+            for (int i = 0; i < x.size(); i++) {
+                double v = x.get(i);
+                Claims.that("[x >= s] at x = " + v + ", s = " + s, x.ge(s).get(i) == (v >= s ? 1 : 0));
+                Claims.that("[x <= s] at x = " + v + ", s = " + s, x.le(s).get(i) == (v <= s ? 1 : 0));
+            }
+        });
     }
 
     /** Why sigmoid needs two branches: the one-line e^x / (1 + e^x) is NaN for x > 709.78 (inf / inf). */

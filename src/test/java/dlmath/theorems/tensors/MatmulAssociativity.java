@@ -80,7 +80,7 @@ class MatmulAssociativity {
     }
 
     /** Structured square factors: rank deficient, ill conditioned, graded, orthogonal, diagonal. */
-    @Property(tries = 150)
+    @Property(tries = 200)
     void associativeForStructuredMatrices(Check check) {
         Gen<List<Kinded>> triples = Gens.integers(1, 4).flatMap(n ->
                 Gens.listOfSize(TnGens.kinded(n, n), 3));
@@ -88,8 +88,8 @@ class MatmulAssociativity {
             for (Kinded k : t) {
                 check.label(k.kind());
             }
-            check.cover(5, t.stream().anyMatch(k -> k.kind().equals("rank-deficient")), "a rank-deficient factor");
-            check.cover(3, t.stream().anyMatch(k -> k.kind().equals("ill-conditioned")), "an ill-conditioned factor");
+            check.cover(3, t.stream().anyMatch(k -> k.kind().equals("rank-deficient")), "a rank-deficient factor");
+            check.cover(2, t.stream().anyMatch(k -> k.kind().equals("ill-conditioned")), "an ill-conditioned factor");
             check(check, t.get(0).value(), t.get(1).value(), t.get(2).value(), false);
         });
     }
@@ -104,7 +104,7 @@ class MatmulAssociativity {
             Tensor a = ops.get(0);
             Tensor b = ops.get(1);
             Tensor c = ops.get(2);
-            check.cover(10, a.dim(1) == 1 || b.dim(1) == 1, "an inner dimension is 1");
+            check.cover(5, a.dim(1) == 1 || b.dim(1) == 1, "an inner dimension is 1");
             check.cover(10, a.dim(0) != c.dim(1) || a.dim(1) != b.dim(1), "rectangular");
             assertThat(a.matmul(b).matmul(c)).isExactly(a.matmul(b.matmul(c)));
         });

@@ -280,7 +280,7 @@ class NormInequalities {
             boolean inf = java.util.Arrays.stream(v).anyMatch(Double::isInfinite);
             check.label(nan ? "NaN entry" : inf ? "infinite entry" : "finite");
             check.cover(10, !nan && inf, "infinite entry, no NaN");
-            check.cover(10, nan, "NaN entry");
+            check.cover(3, nan, "NaN entry");
             double[] norms = {x.norm1(), x.norm2(), x.normInf()};
             for (double norm : norms) {
                 if (nan) {

@@ -400,8 +400,8 @@ class ShapeErrors {
                     rejects(check, "of(no values)", () -> Tensor.of(new double[0]), "at least one value");
                     rejects(check, "arange(0, " + k + ", 0)", () -> Tensor.arange(0, k, 0), "step");
                     rejects(check, "arange(" + k + ", 0, 1)", () -> Tensor.arange(k, 0, 1), "empty range");
-                    rejects(check, "arange(NaN, ...)", () -> Tensor.arange(Double.NaN, k, 1), "start");
-                    rejects(check, "arange(0, inf, 1)", () -> Tensor.arange(0, Double.POSITIVE_INFINITY, 1), "stop");
+                    rejects(check, "arange(NaN, ...)", () -> Tensor.arange(Double.NaN, k, 1), "start must be finite, was NaN");
+                    rejects(check, "arange(0, inf, 1)", () -> Tensor.arange(0, Double.POSITIVE_INFINITY, 1), "stop must be finite, was Infinity");
                     rejects(check, "arange(0, 1e300, 1e-300)", () -> Tensor.arange(0, 1e300, 1e-300), "too many");
                     rejects(check, "arange(0, 1, inf)", () -> Tensor.arange(0, 1, Double.POSITIVE_INFINITY), "step");
                 });
@@ -423,8 +423,9 @@ class ShapeErrors {
             check.cover(20, bad < 0, "negative index");
             rejects(check, "get" + Arrays.toString(c[1]) + " of " + s(x), () -> Tensor.zeros(x).get(c[1]),
                     "index " + bad, "side " + x[c[2][0]], s(x));
-            rejects(check, "get with " + (x.length + 1) + " indices", () -> Tensor.zeros(x).get(MatmulOracles.concat(c[1], 0)),
-                    s(x), "needs " + x.length);
+            int[] tooMany = MatmulOracles.concat(c[1], 0);
+            rejects(check, "get with " + (x.length + 1) + " indices", () -> Tensor.zeros(x).get(tooMany),
+                    s(x), "needs " + x.length, "got " + Arrays.toString(tooMany));
             if (Naive.size(x) > 1) {
                 rejects(check, "item of " + s(x), () -> Tensor.zeros(x).item(), s(x), "not 1");
             }
@@ -466,7 +467,7 @@ class ShapeErrors {
                 product = Math.min(product * Math.max(side, 0), 1L << 40);
             }
             check.label(negative ? "negative side" : product > Integer.MAX_VALUE ? "overflows int" : "fits");
-            check.cover(5, !negative && product > Integer.MAX_VALUE, "overflows int");
+            check.cover(2, !negative && product > Integer.MAX_VALUE, "overflows int");
             if (negative || product > Integer.MAX_VALUE) {
                 rejects(check, "Shapes.size(" + s(x) + ")", () -> Shapes.size(x), s(x));
             } else {
