@@ -16,8 +16,13 @@ import dlmath.tensor.Tensor;
  * {@code t = sign(zeta) / (|zeta| + sqrt(1 + zeta^2))} (the smaller root, so the angle is at most
  * {@code pi/4}), {@code c = 1 / sqrt(1 + t^2)}, {@code s = c t}. A pair is rotated only while
  * {@code |gamma| > m eps sqrt(alpha beta)}, the relative criterion that gives Demmel and Veselic's
- * relative accuracy; the sweeps stop when a whole sweep rotates nothing. Then {@code s_j = ||b_j||},
- * {@code u_j = b_j / s_j}, and {@code V} is the product of the rotations.
+ * relative accuracy, and unless the smaller column has at most {@code eps} times the norm of the
+ * larger; the sweeps stop when a whole sweep rotates nothing. Then {@code s_j = ||b_j||},
+ * {@code u_j = b_j / s_j}, and {@code V} is the product of the rotations. A column that ends up at
+ * most {@code eps} times as long as a column it is still not orthogonal to is rounding noise left in
+ * that column's span (a rank-deficient matrix produces it: in exact arithmetic it would be zero, in
+ * floating point each further rotation shrinks it only by a factor {@code u}); it is deflated, its
+ * singular value set to 0, at a backward error of at most {@code eps} times the larger column.
  *
  * <p>Implementation notes: the columns of {@code B} and of {@code V} are held as rows of their
  * transposes, so that each rotation runs over contiguous arrays; {@code B} is first scaled by a
@@ -35,6 +40,12 @@ public final class Svd {
 
     /** The cap on the number of sweeps; convergence is quadratic and needs about 5 to 10 in double. */
     public static final int MAX_SWEEPS = 60;
+
+    /**
+     * A column whose norm is at most this fraction ({@code eps = 2^-52}) of another column's is not
+     * rotated against it; if the two are still not orthogonal at the end it is deflated.
+     */
+    static final double NEGLIGIBLE = Matrices.EPS;
 
     private final int m;
     private final int n;
@@ -127,6 +138,12 @@ public final class Svd {
             for (int j = 0; j < count; j++) {
                 norms[j] = Matrices.norm(b[j]);
             }
+            boolean[] deflated = deflate(norms);
+            for (int j = 0; j < count; j++) {
+                if (deflated[j]) {
+                    norms[j] = 0;
+                }
+            }
             order = descending(norms);
             sigma = new double[count];
             for (int i = 0; i < count; i++) {
@@ -166,6 +183,9 @@ public final class Svd {
             if (!(Math.abs(gamma) > threshold * Math.sqrt(alpha) * Math.sqrt(beta))) {
                 return false;
             }
+            if (Math.min(alpha, beta) <= NEGLIGIBLE * NEGLIGIBLE * Math.max(alpha, beta)) {
+                return false; // the smaller column is rounding noise next to the larger: deflated at the end
+            }
             double zeta = (beta - alpha) / (2 * gamma);
             double root = Math.abs(zeta) < 1e150 ? Math.sqrt(1 + zeta * zeta) : Math.abs(zeta);
             double t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + root);
@@ -185,6 +205,38 @@ public final class Svd {
             }
         }
 
+        /**
+         * Marks the deflated columns: zero, below 2^-460 of the largest entry (where squared norms
+         * underflow), or at most eps times the norm of a column they are still not orthogonal to
+         * (rounding noise left in the span of that column, as in a rank-deficient matrix). Their
+         * singular value is set to 0 and their left singular vector completed: a backward error of
+         * at most eps times the larger column.
+         */
+        private boolean[] deflate(double[] norms) {
+            int count = norms.length;
+            boolean[] deflated = new boolean[count];
+            double[][] unit = new double[count][];
+            for (int j = 0; j < count; j++) {
+                deflated[j] = !(norms[j] > 0x1.0p-460);
+                if (!deflated[j]) {
+                    unit[j] = new double[rows];
+                    for (int r = 0; r < rows; r++) {
+                        unit[j][r] = b[j][r] / norms[j];
+                    }
+                }
+            }
+            double threshold = rows * Matrices.EPS;
+            for (int j = 0; j < count; j++) {
+                for (int k = 0; k < count && !deflated[j]; k++) {
+                    if (k != j && !deflated[k] && norms[j] <= NEGLIGIBLE * norms[k]
+                            && Math.abs(Matrices.dot(unit[j], unit[k])) > threshold) {
+                        deflated[j] = true;
+                    }
+                }
+            }
+            return deflated;
+        }
+
         /** The first {@code count} left singular vectors, in sorted order, completed where s = 0. */
         double[][] leftVectors(int count) {
             double[][] u = new double[count][];
@@ -193,8 +245,7 @@ public final class Svd {
             for (int i = 0; i < sigma.length; i++) {
                 double[] col = b[order[i]];
                 double norm = Matrices.norm(col);
-                // below 2^-460 of the largest entry, squared norms underflow and the column was not orthogonalized
-                if (norm > 0x1.0p-460) {
+                if (sigma[i] > 0) {
                     u[i] = new double[rows];
                     for (int r = 0; r < rows; r++) {
                         u[i][r] = col[r] / norm;
