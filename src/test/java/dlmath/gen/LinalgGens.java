@@ -42,6 +42,20 @@ public final class LinalgGens {
                 Gens.weight(1, Gens.constant(Tensor.zeros(m, n))));
     }
 
+    /**
+     * m x n matrices, m, n in [1, max], of moderate scale: the mixture of {@link #general(int)}
+     * without its power-of-two scaling, so that squares of entries neither underflow nor overflow.
+     */
+    public static Gen<Tensor> moderate(int max) {
+        return sides(max).flatMap(m -> sides(max).flatMap(n -> {
+            int p = Math.min(m, n);
+            return Gens.frequency(
+                    Gens.weight(4, TensorGens.tensors(m, n)),
+                    Gens.weight(3, MatrixGens.spectra(p).flatMap(s -> MatrixGens.withSingularValues(m, n, s))),
+                    Gens.weight(2, Gens.integers(0, Math.max(0, p - 1)).flatMap(r -> lowRank(m, n, r))));
+        }));
+    }
+
     /** An m x n matrix X Y^T of rank at most r (X m x r, Y n x r nice); the zero matrix for r = 0. */
     public static Gen<Tensor> lowRank(int m, int n, int r) {
         if (r == 0) {
