@@ -289,14 +289,18 @@ public final class Svd {
 
     /**
      * Fills the rows {@code vectors[i]} with {@code missing[i]} so that all rows are orthonormal:
-     * each new vector is the first unit vector whose component orthogonal to the vectors present
-     * (Gram-Schmidt applied twice, "twice is enough") has norm above 1/2, normalized.
+     * each new vector is the unit vector whose component orthogonal to the vectors present
+     * (Gram-Schmidt applied twice, "twice is enough") is longest, normalized. With k orthonormal
+     * vectors present, the squared lengths of these components sum to {@code length - k}, so the
+     * longest is at least {@code sqrt((length - k) / length) >= 1 / sqrt(length)}.
      */
     static void complete(double[][] vectors, boolean[] missing, int length) {
         for (int i = 0; i < vectors.length; i++) {
             if (!missing[i]) {
                 continue;
             }
+            double[] best = null;
+            double bestNorm = -1;
             for (int e = 0; e < length; e++) {
                 double[] w = new double[length];
                 w[e] = 1;
@@ -311,14 +315,15 @@ public final class Svd {
                     }
                 }
                 double norm = Matrices.norm(w);
-                if (norm > 0.5) {
-                    for (int r = 0; r < length; r++) {
-                        w[r] /= norm;
-                    }
-                    vectors[i] = w;
-                    break;
+                if (norm > bestNorm) {
+                    bestNorm = norm;
+                    best = w;
                 }
             }
+            for (int r = 0; r < length; r++) {
+                best[r] /= bestNorm;
+            }
+            vectors[i] = best;
         }
     }
 

@@ -102,15 +102,15 @@ final class La {
      * Entrywise bound on |U^T U - I| and |V^T V - I|. The factor of normalized columns: the
      * stopping rule leaves |b_p^T b_q| <= M eps ||b_p|| ||b_q|| on computed dot products (each off
      * by gamma_M), normalization adds gamma_{M+3} per column, the test's product gamma_M; completed
-     * columns (zero singular values, the full forms) come from Gram-Schmidt applied twice on a unit
-     * vector with residual norm above 1/2: at most 4 M gamma_M. The factor of accumulated rotations:
+     * columns (zero singular values, the full forms) come from Gram-Schmidt applied twice on the unit
+     * vector with the longest residual, of norm at least 1/sqrt(M): at most 4 M sqrt(M) gamma_M. The factor of accumulated rotations:
      * 2 r gamma_6 + gamma_p, r = (sweeps - 1)(p - 1). The bound is the larger of the two.
      */
     static double svdOrth(Svd svd) {
         int mm = Math.max(svd.rows(), svd.cols());
         int p = Math.min(svd.rows(), svd.cols());
         int r = (svd.sweeps() - 1) * (p - 1);
-        double normalized = mm * EPS + 2 * gamma(mm) + 2 * gamma(mm + 3) + 4 * mm * gamma(mm);
+        double normalized = mm * EPS + 2 * gamma(mm) + 2 * gamma(mm + 3) + 4 * mm * Math.sqrt(mm) * gamma(mm);
         double rotated = 2 * r * gamma(6) + gamma(mm);
         return Math.max(normalized, rotated);
     }
