@@ -103,14 +103,22 @@ class JacobiRelativeAccuracy {
      * it does not have the relative accuracy above. The engine finds a graded matrix on which its
      * smallest singular value violates the bound that Jacobi meets.
      */
-    @Counterexample
+    @Counterexample(shrinkSteps = 300)
     void bidiagonalQrSvdLosesTheSmallSingularValues(Check check) {
         check.forAll(GRADED.as("graded"), g -> {
             Tensor a = g.a();
             Svd svd = Svd.of(a);
             double[] cm = SingularValueOracles.commonsMath(a);
-            double[] exact = La.referenceSingularValues(a);
             double bound = relativeBound(svd, a);
+            double[] ours = svd.singularValues();
+            boolean close = true;
+            for (int i = 0; i < cm.length; i++) {
+                close &= Math.abs(cm[i] - ours[i]) <= 0.5 * bound * ours[i];
+            }
+            if (close) {
+                return; // no witness here (ours is within the bound of the truth): skip the costly reference
+            }
+            double[] exact = La.referenceSingularValues(a);
             for (int i = 0; i < cm.length; i++) {
                 check.note("s_" + (i + 1) + " exact / commons-math3", exact[i] + " / " + cm[i]);
                 Claims.atMost("commons-math3: |s_hat_" + (i + 1) + " - s_" + (i + 1) + "| / s_" + (i + 1),
