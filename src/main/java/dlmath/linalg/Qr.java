@@ -79,24 +79,34 @@ public final class Qr {
 
     /**
      * Overwrites {@code x(j:)} with {@code beta} at {@code j} and the tail of {@code v} below it;
-     * returns {@code tau} (0 when {@code x(j+1:)} is already zero, so that {@code H = I}).
+     * returns {@code tau} (0 when {@code x(j+1:)} is already zero, so that {@code H = I}). The
+     * vector is first scaled by a power of two to a largest entry in [1, 2), as LAPACK's
+     * {@code dlarfg} rescales tiny vectors, so that {@code 1 / (x_0 - beta)} cannot overflow.
      */
     private static double reflector(double[] x, int j) {
-        double[] tail = new double[x.length - j - 1];
-        System.arraycopy(x, j + 1, tail, 0, tail.length);
-        double tailNorm = Matrices.norm(tail);
-        if (tailNorm == 0) {
+        double max = 0;
+        for (int i = j + 1; i < x.length; i++) {
+            max = Math.max(max, Math.abs(x[i]));
+        }
+        if (max == 0) {
             return 0;
         }
-        double alpha = x[j];
-        double norm = Math.hypot(alpha, tailNorm);
+        max = Math.max(max, Math.abs(x[j]));
+        // v and tau do not change when x is scaled; a power of two (exact) keeps 1 / (alpha - beta) finite
+        double scale = Math.scalb(1.0, -Math.getExponent(max));
+        double alpha = x[j] * scale;
+        double[] tail = new double[x.length - j - 1];
+        for (int i = 0; i < tail.length; i++) {
+            tail[i] = x[j + 1 + i] * scale;
+        }
+        double norm = Math.hypot(alpha, Matrices.norm(tail));
         double beta = alpha >= 0 ? -norm : norm;
         double tau = (beta - alpha) / beta;
-        double scale = 1 / (alpha - beta);
-        for (int i = j + 1; i < x.length; i++) {
-            x[i] *= scale;
+        double factor = 1 / (alpha - beta);
+        for (int i = 0; i < tail.length; i++) {
+            x[j + 1 + i] = tail[i] * factor;
         }
-        x[j] = beta;
+        x[j] = beta / scale;
         return tau;
     }
 

@@ -20,14 +20,48 @@ public final class LinalgGens {
     }
 
     /**
-     * m x n matrices, m, n in [1, max], from a mixture: nice entries in [-10, 10] (weight 4), a
+     * m x n matrices, m, n in [1, max], from a mixture: nice entries in [-10, 10] as a list of rows
+     * ({@link #niceRows}, weight 4), and for m, n drawn first (weight 7, split in proportion): a
      * prescribed singular spectrum in [0, 10] with Haar U, V, so that zeros make it rank deficient
      * (weight 3), a product of an m x r and an r x n nice matrix, r &lt; min(m, n), hence rank
      * deficient (weight 2), a nice matrix scaled by 2^e, e in [-40, 40] (weight 1), and the zero
      * matrix (weight 1).
      */
     public static Gen<Tensor> general(int max) {
-        return sides(max).flatMap(m -> sides(max).flatMap(n -> general(m, n)));
+        return Gens.frequency(
+                Gens.weight(4, niceRows(max)),
+                Gens.weight(7, sides(max).flatMap(m -> sides(max).flatMap(n -> generalWithoutNice(m, n)))));
+    }
+
+    /**
+     * Matrices with nice entries built as a list of 1 to max rows, each a list of 1 to max entries;
+     * the first row's length is the number of columns n, longer rows are cut to n and shorter ones
+     * padded with zeros. Every row and every entry is one span of choices, so the shrinker deletes
+     * whole rows, and deleting entries of the first row deletes columns: counterexamples lose the
+     * rows and columns they do not need.
+     */
+    public static Gen<Tensor> niceRows(int max) {
+        return Gens.lists(Gens.lists(TensorGens.values(), 1, max), 1, max).map(rows -> {
+            int n = rows.get(0).size();
+            double[][] a = new double[rows.size()][n];
+            for (int i = 0; i < rows.size(); i++) {
+                for (int j = 0; j < Math.min(n, rows.get(i).size()); j++) {
+                    a[i][j] = rows.get(i).get(j);
+                }
+            }
+            return Tensor.of(a);
+        });
+    }
+
+    /** The mixture of {@link #general(int, int)} without its nice-entries family. */
+    static Gen<Tensor> generalWithoutNice(int m, int n) {
+        int p = Math.min(m, n);
+        return Gens.frequency(
+                Gens.weight(3, MatrixGens.spectra(p).flatMap(s -> MatrixGens.withSingularValues(m, n, s))),
+                Gens.weight(2, Gens.integers(0, Math.max(0, p - 1)).flatMap(r -> lowRank(m, n, r))),
+                Gens.weight(1, Gens.tuples(TensorGens.tensors(m, n), Gens.integers(-40, 40))
+                        .map(t -> t.first().mul(Math.scalb(1.0, t.second())))),
+                Gens.weight(1, Gens.constant(Tensor.zeros(m, n))));
     }
 
     /** m x n matrices from the mixture of {@link #general(int)}. */

@@ -75,6 +75,8 @@ class HouseholderQr {
     void thinQrIsBackwardStableWithOrthonormalQAndTriangularR(Check check) {
         check.example(Tensor.of(new double[][] {{1, 1e-9}, {0, 1}}));
         check.example(Tensor.of(new double[][] {{1}, {1e-9}}));
+        // a column of subnormal size: 1 / (x_0 - beta) overflowed before the reflector rescaled (found by LA-09)
+        check.example(Tensor.of(new double[][] {{1, 1.25e-293}, {1, 1.25e-293}}));
         check.forAll(LinalgGens.general(6).as("A"), a -> {
             check.label(LinalgGens.shapeLabel(a));
             factors(check, a, false);
