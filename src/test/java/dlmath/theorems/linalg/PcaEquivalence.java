@@ -29,11 +29,16 @@ import org.junit.jupiter.api.Tag;
 @Tag("linalg")
 class PcaEquivalence {
 
-    /** Data X = Z diag(scales) R^T + 1 offset^T: n in [2, 10] samples, d in [1, 5] features. */
-    static final Gen<Tensor> DATA = Gens.integers(2, 10).flatMap(n -> Gens.integers(1, 5).flatMap(d -> Gens.tuples(
-            TensorGens.tensors(n, d), Gens.doubleArrays(Gens.doubles(0, 10), d, d), MatrixGens.orthogonal(d))
+    /**
+     * Data X = Z diag(scales) R^T + 1 offset^T: d in [1, 5] features, Z a list of n in [2, 10] rows
+     * (each row one span, so that a counterexample sheds the samples it does not need).
+     */
+    static final Gen<Tensor> DATA = Gens.integers(1, 5).flatMap(d -> Gens.tuples(
+            Gens.lists(TensorGens.tensors(d), 2, 10).map(rows -> Tensor.concat(0,
+                    rows.stream().map(r -> r.reshape(1, d)).toArray(Tensor[]::new))),
+            Gens.doubleArrays(Gens.doubles(0, 10), d, d), MatrixGens.orthogonal(d))
             .flatMap(t -> TensorGens.tensors(d).map(offset -> t.first().matmul(MatrixGens.diag(Tensor.of(t.second())))
-                    .matmul(t.third().transpose()).add(offset)))));
+                    .matmul(t.third().transpose()).add(offset))));
 
     /** The centered data, as Pca centers it (mean over rows, then subtraction). */
     static Tensor centered(Tensor x) {
