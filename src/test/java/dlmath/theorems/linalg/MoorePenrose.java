@@ -112,10 +112,15 @@ class MoorePenrose {
                 Tensor nullBasis = full.v().slice(1, rank, n);
                 Tensor z = in[2].slice(0, 0, n - rank);
                 Tensor y = x.add(nullBasis.matmul(z));
-                double orth = (1.1 * n * La.svdOrth(full) + st.omega() + st.formX() * st.s1()) * x.norm2() * z.norm2()
-                        + Tol.gamma(n + 2) * (x.norm2() + z.norm2()) * (x.norm2() + z.norm2());
+                // compare squares of x and y scaled by a power of two (exactly), so that they cannot overflow
+                double scale = Math.scalb(1.0, -Math.getExponent(Math.max(Math.max(x.norm2(), z.norm2()), Double.MIN_NORMAL)));
+                Tensor xs = x.mul(scale);
+                Tensor ys = y.mul(scale);
+                double zs = z.norm2() * scale;
+                double orth = (1.1 * n * La.svdOrth(full) + st.omega() + st.formX() * st.s1()) * xs.norm2() * zs
+                        + Tol.gamma(n + 2) * (xs.norm2() + zs) * (xs.norm2() + zs);
                 Claims.atLeast("||x + N z||^2 >= ||x||^2 (x orthogonal to null(A))",
-                        y.dot(y), x.dot(x) - 2 * orth);
+                        ys.dot(ys), xs.dot(xs) - 2 * orth);
                 Claims.atMost("|N^T x| (x in the row space)", nullBasis.transpose().matmul(x).norm2(),
                         (1.1 * n * La.svdOrth(full) + st.omega() + st.formX() * st.s1()) * x.norm2()
                                 + Tol.gamma(n) * x.norm2());
