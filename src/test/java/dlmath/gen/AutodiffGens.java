@@ -118,22 +118,44 @@ public final class AutodiffGens {
      * deleting instructions (shrinking) keeps it valid.
      */
     public static Gen<ProgramCase> programs(List<Primitive> ops, int maxInstructions) {
-        Gen<RawInstruction> raw = s -> new RawInstruction(s.draw(Gens.integers(0, ops.size() - 1)),
-                s.draw(Gens.integers(0, 7)), s.draw(Gens.integers(0, 7)), s.draw(Gens.integers(0, 63)));
+        return programs(ops, maxInstructions, 1, false);
+    }
+
+    /**
+     * Random programs as {@link #programs(List, int)} with at least {@code minInputs} inputs
+     * (at most 3); with {@code sameShape} all inputs share one shape.
+     */
+    public static Gen<ProgramCase> programs(List<Primitive> ops, int maxInstructions, int minInputs, boolean sameShape) {
         return s -> {
             int n = s.draw(Gens.integers(1, 3));
-            int k = s.draw(Gens.integers(1, 3));
+            int k = s.draw(Gens.integers(minInputs, 3));
             List<int[]> shapes = new ArrayList<>();
             List<Tensor> inputs = new ArrayList<>();
             int[][] family = {{n, n}, {n}, {n, 1}, {1, n}, {}};
+            int common = s.draw(Gens.integers(0, family.length - 1));
             for (int i = 0; i < k; i++) {
-                int[] shape = family[s.draw(Gens.integers(0, family.length - 1))];
+                int[] shape = family[sameShape ? common : s.draw(Gens.integers(0, family.length - 1))];
                 shapes.add(shape);
                 inputs.add(s.draw(TensorGens.tensors(shape, Gens.doubles(-2, 2))));
             }
-            List<RawInstruction> body = s.draw(Gens.lists(raw, 1, maxInstructions));
-            return build(ops, shapes, inputs, body);
+            return build(ops, shapes, inputs, s.draw(bodies(ops, maxInstructions)));
         };
+    }
+
+    /** Two programs on the same inputs (for linearity). */
+    public static Gen<ProgramCase[]> programPairs(List<Primitive> ops, int maxInstructions) {
+        return s -> {
+            ProgramCase first = s.draw(programs(ops, maxInstructions));
+            List<Tensor> inputs = List.of(first.inputs());
+            ProgramCase second = build(ops, first.program().inputShapes(), inputs, s.draw(bodies(ops, maxInstructions)));
+            return new ProgramCase[] {first, second};
+        };
+    }
+
+    private static Gen<List<RawInstruction>> bodies(List<Primitive> ops, int maxInstructions) {
+        Gen<RawInstruction> raw = s -> new RawInstruction(s.draw(Gens.integers(0, ops.size() - 1)),
+                s.draw(Gens.integers(0, 7)), s.draw(Gens.integers(0, 7)), s.draw(Gens.integers(0, 63)));
+        return Gens.lists(raw, 1, maxInstructions);
     }
 
     private static ProgramCase build(List<Primitive> ops, List<int[]> shapes, List<Tensor> inputs, List<RawInstruction> raw) {
