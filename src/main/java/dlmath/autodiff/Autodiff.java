@@ -57,6 +57,25 @@ public final class Autodiff {
      *     seed's shape differs from y's, or if a node belongs to another graph
      */
     public static Var[] grad(Var y, Tensor seed, boolean createGraph, Var... wrt) {
+        return grad(y, seed, createGraph, wrt, null);
+    }
+
+    /**
+     * Like {@link #grad(Var, Tensor, boolean, Var...)}, accumulating into existing gradients:
+     * the adjoint of {@code wrt[i]} starts at {@code initial[i]} instead of empty, so every
+     * contribution is added to it (the way PyTorch accumulates into {@code .grad} across
+     * backward calls). The result for {@code wrt[i]} is {@code initial[i]} plus its gradient.
+     *
+     * @param y the output
+     * @param seed the cotangent of y, or null for a single-entry y
+     * @param createGraph whether to record the gradient computation
+     * @param wrt the nodes
+     * @param initial one starting adjoint per node, of its shape; null for none
+     * @return one gradient per node
+     * @throws IllegalArgumentException as for the other overload, or if an initial adjoint has the
+     *     wrong shape or the arrays differ in length
+     */
+    public static Var[] grad(Var y, Tensor seed, boolean createGraph, Var[] wrt, Tensor[] initial) {
         if (y == null) {
             throw new IllegalArgumentException("grad: output must not be null");
         }
@@ -76,8 +95,23 @@ public final class Autodiff {
         }
         Graph graph = y.graph();
         Map<Var, Var> adjoints = new IdentityHashMap<>();
+        if (initial != null) {
+            if (initial.length != wrt.length) {
+                throw new IllegalArgumentException("grad: " + initial.length + " initial adjoints for " + wrt.length + " nodes");
+            }
+            for (int i = 0; i < wrt.length; i++) {
+                if (initial[i] == null || !Arrays.equals(initial[i].shape(), wrt[i].shape())) {
+                    throw new IllegalArgumentException("grad: initial adjoint " + i + " has shape "
+                            + (initial[i] == null ? "null" : Shapes.toString(initial[i].shape()))
+                            + ", but wrt[" + i + "] has shape " + Shapes.toString(wrt[i].shape()));
+                }
+                adjoints.put(wrt[i], graph.constant(initial[i]));
+            }
+        }
         if (y.requiresGrad()) {
-            adjoints.put(y, graph.constant(seed != null ? seed : Tensor.ones(y.shape())));
+            Var seedVar = graph.constant(seed != null ? seed : Tensor.ones(y.shape()));
+            Var old = adjoints.get(y);
+            adjoints.put(y, old == null ? seedVar : old.add(seedVar));
             for (Var node : reverseTopologicalOrder(y)) {
                 Var g = adjoints.get(node);
                 if (g != null && node.primitive() != null) {
@@ -88,7 +122,7 @@ public final class Autodiff {
         Var[] out = new Var[wrt.length];
         for (int i = 0; i < wrt.length; i++) {
             Var g = adjoints.get(wrt[i]);
-            if (g == null) {
+            if (g == null || (!y.requiresGrad() && initial == null)) {
                 out[i] = graph.constant(Tensor.zeros(wrt[i].shape()));
             } else {
                 out[i] = createGraph ? g : g.detach();

@@ -586,11 +586,27 @@ public final class Primitives {
         return top.sub(second).minAll();
     }
 
-    /** Log-sum-exp over axes (keepdims): x̄ += ȳ exp(x - y) (its gradient is the softmax). */
+    /**
+     * Log-sum-exp over axes (keepdims): x̄ += ȳ softmax(x). The softmax is computed as
+     * {@code e / sum(e)} with {@code e = exp(x - max x)} and the max held constant (softmax is
+     * shift-invariant, so this changes no derivative), not as {@code exp(x - y)}: once |y| is so
+     * large that its ulp exceeds 1 (|y| &gt; 2^53), {@code x - y} loses the information that
+     * {@code log} added, e.g. x = [1e300, 1e300] would get the gradient [1, 1] instead of
+     * [0.5, 0.5].
+     */
     public static final Primitive LOGSUMEXP = new Primitive("logsumexp", 1,
             (x, a) -> x[0].logsumexp(a.ints("axes"), true),
-            c -> c.add(0, c.g().mul(c.in(0).sub(c.out()).exp())),
-            (x, dx, y, a) -> dx[0].mul(x[0].sub(y).exp()).sum(a.ints("axes"), true),
+            c -> {
+                int[] axes = c.attrs().ints("axes");
+                Var x = c.in(0);
+                Var e = x.sub(c.constant(x.value().max(axes, true))).exp();
+                c.add(0, c.g().mul(e.div(e.sum(axes, true))));
+            },
+            (x, dx, y, a) -> {
+                int[] axes = a.ints("axes");
+                Tensor e = x[0].sub(x[0].max(axes, true)).exp();
+                return dx[0].mul(e.div(e.sum(axes, true))).sum(axes, true);
+            },
             (x, y, a) -> 4L * x[0].size(), reduction(false), ANY, "rank 1 to 3, entries in (-3, 3), a non-empty set of axes");
 
     /** Softmax along an axis: x̄ += y (ȳ - sum(ȳ y)). */
