@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * AD-08 Linearity of the gradient. Rudin, Principles of Mathematical Analysis, 3rd ed.,
- * Thm 9.? (the derivative is linear; here the gradient as computed by reverse mode).
+ * Thm 9.15 and Def. 9.11 (the derivative is linear in the function).
  * Page: theorems/autodiff/AD-08-gradient-linearity.md.
  */
 @Theorem(id = "AD-08", name = "Linearity of the gradient",

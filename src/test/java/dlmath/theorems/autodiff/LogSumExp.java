@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Tag;
 /**
  * AD-12 Log-sum-exp: its gradient is the softmax, it is squeezed between max and max + log n,
  * and it is computed stably. Boyd &amp; Vandenberghe, Convex Optimization (2004), Sec. 3.1.5 and
- * Example 3.? (log-sum-exp, its bounds max x &lt;= lse(x) &lt;= max x + log n); Blanchard, Higham &amp;
+ * Sec. A.4.1 (log-sum-exp, its bounds max x &lt;= lse(x) &lt;= max x + log n, and its gradient); Blanchard, Higham &amp;
  * Higham, "Accurately computing the log-sum-exp and softmax functions", IMA J. Numer. Anal. 41
  * (2021), Sec. 2 (the shifted algorithm). Page: theorems/autodiff/AD-12-logsumexp.md.
  */

@@ -68,7 +68,7 @@ class MatrixCalculusIdentities {
     /**
      * Oracle: commons-math3's LU inverse. Both inverses are off by at most
      * kappa gamma_{3n} rho_n ||X^-1|| / (1 - kappa gamma_{3n} rho_n) in the max norm (Higham, Accuracy
-     * and Stability, 2nd ed., Thm 14.? and Thm 9.5; growth factor rho_n &lt;= 2^(n-1) with partial pivoting).
+     * and Stability, 2nd ed., Thm 9.5 and Sec. 14.3; growth factor rho_n &lt;= 2^(n-1) with partial pivoting).
      */
     @Property(tries = 100)
     void gradientOfLogDetIsInverseTranspose(Check check) {
