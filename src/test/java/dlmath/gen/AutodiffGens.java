@@ -131,14 +131,15 @@ public final class AutodiffGens {
             int k = s.draw(Gens.integers(minInputs, 3));
             List<int[]> shapes = new ArrayList<>();
             List<Tensor> inputs = new ArrayList<>();
-            int[][] family = {{n, n}, {n}, {n, 1}, {1, n}, {}};
+            int[][] family = {{n, n}, {n}, {n, 1}, {1, n}, {}, {n, n}};
             int common = s.draw(Gens.integers(0, family.length - 1));
             for (int i = 0; i < k; i++) {
                 int[] shape = family[sameShape ? common : s.draw(Gens.integers(0, family.length - 1))];
                 shapes.add(shape);
                 inputs.add(s.draw(TensorGens.tensors(shape, Gens.doubles(-2, 2))));
             }
-            return build(ops, shapes, inputs, s.draw(bodies(ops, maxInstructions)));
+            List<Primitive> w = weighted(ops);
+            return build(w, shapes, inputs, s.draw(bodies(w, maxInstructions)));
         };
     }
 
@@ -147,9 +148,28 @@ public final class AutodiffGens {
         return s -> {
             ProgramCase first = s.draw(programs(ops, maxInstructions));
             List<Tensor> inputs = List.of(first.inputs());
-            ProgramCase second = build(ops, first.program().inputShapes(), inputs, s.draw(bodies(ops, maxInstructions)));
+            List<Primitive> w = weighted(ops);
+            ProgramCase second = build(w, first.program().inputShapes(), inputs, s.draw(bodies(w, maxInstructions)));
             return new ProgramCase[] {first, second};
         };
+    }
+
+    /**
+     * The op list with binary primitives twice and matmul four times, so that programs combine
+     * values (and multiply square matrices) often enough for shape-preserving bugs to show.
+     */
+    private static List<Primitive> weighted(List<Primitive> ops) {
+        List<Primitive> out = new ArrayList<>(ops);
+        for (Primitive p : ops) {
+            if (p.arity() != 1) {
+                out.add(p);
+            }
+            if (p == Primitives.MATMUL) {
+                out.add(p);
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     private static Gen<List<RawInstruction>> bodies(List<Primitive> ops, int maxInstructions) {

@@ -56,7 +56,7 @@ class ChainRuleOnRandomPrograms {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500)
     void gradientOfRandomProgramsMatchesCentralDifferences(Check check) {
         check.forAll(AutodiffGens.programs(AutodiffGens.PROGRAM_OPS, 8).as("program"), c -> {
             int n = c.program().body().size();
