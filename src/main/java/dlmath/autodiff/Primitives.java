@@ -261,9 +261,21 @@ public final class Primitives {
             (x, a) -> bounded(x) && awayFromZero(x[1], 0.1),
             "a in (-3, 3), |b| in (0.5, 3); in programs |b| >= 0.1");
 
-    /** where(mask, a, b): ā += ȳ [mask], b̄ += ȳ [not mask]. */
+    /**
+     * where(mask, a, b): ā += ȳ [mask], b̄ += ȳ [not mask]. The result has the broadcast shape of
+     * a and b; the mask must broadcast to it (a mask selects entries, it does not enlarge the
+     * result, so one operand always has the result's size and the reverse rule stays cheap).
+     */
     public static final Primitive WHERE = new Primitive("where", 2,
-            (x, a) -> Tensor.where(a.tensor("mask"), x[0], x[1]),
+            (x, a) -> {
+                Tensor mask = a.tensor("mask");
+                int[] shape = dlmath.tensor.Shapes.broadcast(x[0].shape(), x[1].shape());
+                if (!TensorSupport.broadcastsTo(mask.shape(), shape)) {
+                    throw new IllegalArgumentException("where: mask shape " + Arrays.toString(mask.shape())
+                            + " does not broadcast to the shape " + Arrays.toString(shape) + " of a and b");
+                }
+                return Tensor.where(mask, x[0], x[1]);
+            },
             c -> {
                 Tensor mask = c.attrs().tensor("mask");
                 Var zero = c.constant(Tensor.scalar(0));
@@ -277,11 +289,12 @@ public final class Primitives {
             (x, dx, y, a) -> Tensor.where(a.tensor("mask"), dx[0], dx[1]).broadcastTo(y.shape()),
             ELEMENTWISE,
             c -> {
-                int[][] s = Samples.broadcastable(c, 3, 3, 3);
-                return new Sample(new Tensor[] {Samples.uniform(c, s[1], -3, 3), Samples.uniform(c, s[2], -3, 3)},
-                        Attrs.of("mask", Samples.mask(c, s[0])));
+                int[][] s = Samples.broadcastable(c, 2, 3, 3);
+                int[] mask = Samples.variant(c, dlmath.tensor.Shapes.broadcast(s[0], s[1]));
+                return new Sample(new Tensor[] {Samples.uniform(c, s[0], -3, 3), Samples.uniform(c, s[1], -3, 3)},
+                        Attrs.of("mask", Samples.mask(c, mask)));
             },
-            ANY, "mask 0/1, a, b in (-3, 3), broadcastable shapes");
+            ANY, "a, b in (-3, 3), broadcastable shapes; mask 0/1 of a shape that broadcasts to theirs");
 
     // ================================================================ linear algebra
 
@@ -571,7 +584,7 @@ public final class Primitives {
             (x, a) -> x[0].max(a.ints("axes"), true),
             c -> {
                 Tensor mask = TensorSupport.argmaxMask(c.in(0).value(), c.attrs().ints("axes"));
-                c.add(0, Var.where(mask, c.g(), c.constant(Tensor.scalar(0))));
+                c.add(0, c.g().mul(c.constant(mask)));          // ȳ broadcast over the group, kept at the argmax
             },
             (x, dx, y, a) -> dx[0].mul(TensorSupport.argmaxMask(x[0], a.ints("axes"))).sum(a.ints("axes"), true),
             REDUCTION, reduction(true),

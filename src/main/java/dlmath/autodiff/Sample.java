@@ -1,7 +1,6 @@
 package dlmath.autodiff;
 
 import dlmath.tensor.Tensor;
-import java.util.Arrays;
 import java.util.StringJoiner;
 
 /**
@@ -38,15 +37,5 @@ public record Sample(Tensor[] inputs, Attrs attrs) {
             j.add(attrs.toString());
         }
         return j.toString();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Sample s && Arrays.equals(inputs, s.inputs) && attrs.toString().equals(s.attrs.toString());
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(inputs);
     }
 }

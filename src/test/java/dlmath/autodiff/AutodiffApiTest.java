@@ -120,10 +120,26 @@ class AutodiffApiTest {
         assertThatThrownBy(() -> new Program(List.of(new int[] {2}),
                 List.of(new Program.Instruction(Primitives.EXP, new int[] {1}, Attrs.NONE, false))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reads value 1");
+        assertThatThrownBy(() -> new Program(List.of(new int[] {2}),
+                List.of(new Program.Instruction(Primitives.ADD, new int[] {0}, Attrs.NONE, false))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("add: expects 2 input(s), got 1");
+        assertThatThrownBy(() -> new Program(List.of(), List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one input");
         Graph g = new Graph();
+        assertThatThrownBy(() -> p.run(g.variable(Tensor.ones(2)))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expects 2 inputs, got 1");
         assertThatThrownBy(() -> p.run(g.variable(Tensor.ones(3)), g.variable(Tensor.ones(2))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[3]").hasMessageContaining("[2]");
         assertThat(Program.format(Tensor.of(new double[][] {{1, 2}, {3, 4}}))).isEqualTo("[[1.0, 2.0], [3.0, 4.0]]");
+    }
+
+    @Test
+    void whereRejectsAMaskThatWouldEnlargeTheResult() {
+        Graph g = new Graph();
+        Var a = g.variable(Tensor.ones(2));
+        assertThatThrownBy(() -> Var.where(Tensor.ones(3, 2), a, a)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mask shape [3, 2]").hasMessageContaining("[2]");
+        assertThatThrownBy(() -> Var.where(null, a, a)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

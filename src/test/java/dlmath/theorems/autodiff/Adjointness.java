@@ -82,12 +82,18 @@ class Adjointness {
         }
         Var y = p.f().apply(duals);
         double lhs = dot(p.v(), y.tangent());
+        Autodiff.Dual dual = Autodiff.jvp(p.f(), p.x(), p.u());
+        Claims.that("Autodiff.jvp gives the same tangent as dual variables", dual.tangent().equals(y.tangent()));
 
         Graph rg = new Graph();
         Var[] vars = Autodiff.variables(rg, p.x());
         Var yr = p.f().apply(vars);
         long forwardWork = rg.work();
         Var[] jtv = Autodiff.grad(yr, p.v(), false, vars);
+        Tensor[] viaApi = Autodiff.vjp(p.f(), p.x(), p.v());
+        for (int i = 0; i < jtv.length; i++) {
+            Claims.that("Autodiff.vjp gives the same cotangents as grad", viaApi[i].equals(jtv[i].value()));
+        }
         double rhs = 0;
         double u1 = 0;
         double m = Math.max(1, y.value().normInf());

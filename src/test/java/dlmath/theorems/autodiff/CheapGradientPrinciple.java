@@ -79,6 +79,26 @@ class CheapGradientPrinciple {
         });
     }
 
+    /** The softmax cross-entropy loss of a two-layer tanh MLP (the benchmark's function, GradientCostBench). */
+    @Property(tries = 50)
+    void mlpLossGradientCostsAtMostFiveTimesTheLoss(Check check) {
+        check.forAll(dlmath.check.Gens.integers(1, 8).as("batch"), dlmath.check.Gens.integers(1, 8).as("inputs"),
+                dlmath.check.Gens.integers(1, 8).as("hidden"), dlmath.check.Gens.integers(2, 5).as("classes"), (b, d, h, k) -> {
+                    java.util.SplittableRandom rng = new java.util.SplittableRandom(b * 1000 + d * 100 + h * 10 + k);
+                    Graph g = new Graph();
+                    Var x = g.constant(Tensor.randn(rng, b, d));
+                    Var y = g.constant(Tensor.eye(k).slice(0, 0, 1).broadcastTo(b, k));
+                    Var[] p = Autodiff.variables(g, Tensor.randn(rng, d, h), Tensor.randn(rng, h), Tensor.randn(rng, h, k), Tensor.randn(rng, k));
+                    Var z = x.matmul(p[0]).add(p[1]).tanh().matmul(p[2]).add(p[3]);
+                    Var loss = z.logsumexp(new int[] {1}, false).sub(z.mul(y).sum(new int[] {1}, false)).mean();
+                    long function = g.work();
+                    Autodiff.grad(loss, p);
+                    long reverse = g.work() - function;
+                    check.target((double) reverse / (5.0 * function), "W(reverse) / (5 W(f)) for the MLP");
+                    Claims.atMost("MLP: W(reverse sweep) <= 5 W(f)", reverse, 5 * function);
+                });
+    }
+
     /**
      * Necessity of cheap rules: slice's adjoint is a dense tensor of the input's shape, so the
      * reverse rule of a small slice of a large tensor costs far more than the slice itself.

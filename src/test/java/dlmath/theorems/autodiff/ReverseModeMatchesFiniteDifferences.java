@@ -70,6 +70,45 @@ class ReverseModeMatchesFiniteDifferences {
         });
     }
 
+    /** The sample descriptions and the domain predicates agree: every sample lies in its primitive's domain. */
+    @Property(tries = 300)
+    void everySampleLiesInItsDomain(Check check) {
+        check.forAll(AutodiffGens.opSamples().as("sample"), s ->
+                Claims.that(s.op().name() + ": sample lies in the domain (" + s.op().domainDescription() + ")",
+                        s.op().inDomain(s.inputs(), s.attrs())));
+    }
+
+    /**
+     * The domains exclude the points where a rule cannot hold: kinks (relu, abs at 0; ties of
+     * max), poles (log, sqrt, pow at 0; division by 0), exp's overflow, singular matrices for
+     * solve and matrices that are not positive definite for logdet, and non-finite entries.
+     */
+    @Property(tries = 200)
+    void domainsExcludeKinksPolesAndSingularities(Check check) {
+        check.forAll(Gens.doubles(-0.05, 0.05).as("t"), Gens.integers(1, 3).as("n"), (t, n) -> {
+            Tensor near = Tensor.full(t, n);
+            Tensor one = Tensor.ones(n);
+            dlmath.autodiff.Attrs none = dlmath.autodiff.Attrs.NONE;
+            for (Primitive p : new Primitive[] {Primitives.RELU, Primitives.ABS, Primitives.LOG, Primitives.SQRT}) {
+                Claims.that(p.name() + " excludes x = " + t, !p.inDomain(new Tensor[] {near}, none));
+            }
+            Claims.that("pow excludes x = " + t, !Primitives.POW.inDomain(new Tensor[] {near}, dlmath.autodiff.Attrs.of("p", -1.0)));
+            Claims.that("log1p excludes x = -1 + " + t, !Primitives.LOG1P.inDomain(new Tensor[] {near.sub(1.0)}, none));
+            Claims.that("div excludes b = " + t, !Primitives.DIV.inDomain(new Tensor[] {one, near}, none));
+            Claims.that("exp excludes x = 6", !Primitives.EXP.inDomain(new Tensor[] {Tensor.full(6 + t, n)}, none));
+            Claims.that("every primitive excludes x = 2000",
+                    !Primitives.NEG.inDomain(new Tensor[] {Tensor.full(2000 + t, n)}, none));
+            Tensor tie = Tensor.of(1.0, 1.0 + t);
+            Claims.that("max excludes near-ties " + tie, !Primitives.MAX.inDomain(new Tensor[] {tie},
+                    dlmath.autodiff.Attrs.of("axes", new int[] {0})));
+            Tensor singular = Tensor.of(new double[][] {{1, 1}, {1, 1 + t / 5}});
+            Claims.that("solve excludes nearly singular " + singular, !Primitives.SOLVE.inDomain(new Tensor[] {singular, Tensor.ones(2)}, none));
+            Claims.that("logdet excludes nearly singular " + singular, !Primitives.LOGDET.inDomain(new Tensor[] {singular}, none));
+            Claims.that("solve accepts 2I", Primitives.SOLVE.inDomain(new Tensor[] {Tensor.eye(2).mul(2.0), Tensor.ones(2)}, none));
+            Claims.that("logdet accepts I", Primitives.LOGDET.inDomain(new Tensor[] {Tensor.eye(n)}, none));
+        });
+    }
+
     /**
      * Necessity of the domain (away from kinks): at |x| &lt; 1e-6, inside the stencil of the
      * central difference, abs and relu are not differentiable and the check fails.
