@@ -130,7 +130,7 @@ public final class KL {
     /** Equal totalCount: n KL(Bern(p) || Bern(q)); otherwise the exact sum over p's support. */
     private static double binomial(Binomial p, Binomial q) {
         if (p.totalCount() == q.totalCount()) {
-            return p.totalCount() * bernoulli(p.probs(), q.probs());
+            return p.totalCount() == 0 ? 0 : p.totalCount() * bernoulli(p.probs(), q.probs());
         }
         return numerical(p, q).value();
     }

@@ -14,7 +14,9 @@ import java.util.function.DoubleUnaryOperator;
  * (exp-sinh). For integrands analytic inside the interval, with integrable algebraic singularities
  * at the ends allowed, the error decays like exp(-c / h), so halving h roughly squares it. The
  * levels h = 1, 1/2, 1/4, ... reuse the previous nodes; the iteration stops at the first level
- * j &gt;= 3 where |I_j - I_{j-1}| &lt;= {@link #RELATIVE_TOLERANCE} * (integral of |f|), and that
+ * j &gt;= 3 where |I_j - I_{j-1}| &lt;= max({@link #RELATIVE_TOLERANCE} * (integral of |f|),
+ * {@link #ABSOLUTE_TOLERANCE}) (the absolute floor stops the refinement when the integrand is only
+ * rounding noise, as p (ln p - ln q) for nearly equal p and q), and that
  * difference, which estimates the error of I_{j-1} and so over-estimates the error of I_j, is
  * reported together with a rounding bound N u (integral of |f|) for N nodes. If no level up to
  * h = 2^-{@value #MAX_LEVEL} converges, an {@link ArithmeticException} says so: a result is never
@@ -29,6 +31,8 @@ public final class Quadrature {
 
     /** The convergence threshold relative to the integral of |f|. */
     public static final double RELATIVE_TOLERANCE = 1e-12;
+    /** The absolute convergence floor of one piece. */
+    public static final double ABSOLUTE_TOLERANCE = 1e-15;
     /** The finest level: step 2^-MAX_LEVEL in t. */
     static final int MAX_LEVEL = 9;
     private static final int MIN_LEVEL = 3;
@@ -154,7 +158,7 @@ public final class Quadrature {
             double value = h * sum;
             double absValue = h * abs;
             double diff = Math.abs(value - previous);
-            if (Double.isInfinite(value) || (level >= MIN_LEVEL && diff <= RELATIVE_TOLERANCE * absValue)) {
+            if (Double.isInfinite(value) || (level >= MIN_LEVEL && diff <= Math.max(RELATIVE_TOLERANCE * absValue, ABSOLUTE_TOLERANCE))) {
                 return new Result(value, diff + nodes * U * absValue, absValue, nodes);
             }
             previous = value;
@@ -179,7 +183,18 @@ public final class Quadrature {
         return expectation(d, f, new double[0]);
     }
 
-    static Result expectation(UnivariateDistribution d, DoubleUnaryOperator f, double[] extraBreaks) {
+    /**
+     * E[f(X)] as {@link #expectation(UnivariateDistribution, DoubleUnaryOperator)}, with the
+     * quadrature also split at {@code breakpoints} (points where f is not smooth; ignored for a
+     * discrete distribution).
+     *
+     * @param d the distribution
+     * @param f the function
+     * @param breakpoints extra points where the integrand is not analytic
+     * @return E[f(X)] with its error estimate
+     */
+    public static Result expectation(UnivariateDistribution d, DoubleUnaryOperator f, double... breakpoints) {
+        double[] extraBreaks = breakpoints;
         DoubleUnaryOperator g = x -> {
             double p = d.prob(x);
             return p == 0 ? 0 : p * f.applyAsDouble(x);
