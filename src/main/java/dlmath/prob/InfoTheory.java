@@ -211,7 +211,9 @@ public final class InfoTheory {
         double s = 0;
         for (int i = 0; i < t.length; i++) {
             for (int j = 0; j < t[i].length; j++) {
-                s += KL.term(t[i][j], px[i] * py[j]);
+                double v = t[i][j];
+                // ln p(x) + ln p(y), not ln(p(x) p(y)): the product of two tiny marginals can underflow
+                s += v == 0 ? 0 : v * (Math.log(v) - Math.log(px[i]) - Math.log(py[j]));
             }
         }
         return s;
