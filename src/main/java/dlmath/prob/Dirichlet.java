@@ -8,7 +8,8 @@ import java.util.random.RandomGenerator;
  * The Dirichlet distribution on the probability simplex with density
  * prod_i x_i^{alpha_i - 1} / B(alpha), B(alpha) = prod Gamma(alpha_i) / Gamma(sum alpha_i),
  * as {@code torch.distributions.Dirichlet(concentration)}. Sampling by normalizing independent
- * Gamma(alpha_i, 1) variates (Devroye 1986, Sec. XI.4), normalized in log space.
+ * Gamma(alpha_i, 1) variates (Devroye 1986, Sec. XI.4), kept in log space and scaled by the largest
+ * before exponentiating, so that small concentrations do not underflow to 0/0.
  */
 public final class Dirichlet implements MultivariateDistribution {
 
@@ -96,12 +97,12 @@ public final class Dirichlet implements MultivariateDistribution {
             max = Math.max(max, g[i]);
         }
         double sum = 0;
-        for (double v : g) {
-            sum += Math.exp(v - max);
-        }
-        double lse = max + Math.log(sum);
         for (int i = 0; i < g.length; i++) {
-            g[i] = Math.exp(g[i] - lse);
+            g[i] = Math.exp(g[i] - max);
+            sum += g[i];
+        }
+        for (int i = 0; i < g.length; i++) {
+            g[i] /= sum;
         }
         return Tensor.of(g);
     }

@@ -85,13 +85,11 @@ public abstract class DiscreteDistribution extends UnivariateDistribution {
             }
             return k;
         }
-        while (u >= f && k < high()) {
+        // beyond summationHigh() the mass is negligible: stop there if rounding keeps F just below u
+        long last = Math.min(high(), summationHigh());
+        while (u >= f && k < last) {
             k++;
-            double p = Math.exp(logMass(k));
-            if (p == 0) {
-                break; // the accumulated F stopped short of u by rounding; k is as far as the mass goes
-            }
-            f += p;
+            f += Math.exp(logMass(k));
         }
         return k;
     }
