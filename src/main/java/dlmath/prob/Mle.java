@@ -39,7 +39,8 @@ public final class Mle {
 
     /**
      * The normal MLE: the sample mean and the biased (divide by n) sample standard deviation,
-     * computed in two passes (Chan, Golub &amp; LeVeque, Amer. Statist. 37, 1983).
+     * computed in two passes (Chan, Golub &amp; LeVeque, Amer. Statist. 37, 1983), the deviations
+     * scaled by the largest one so that their squares cannot underflow.
      *
      * @param x at least one finite observation, not all equal (else the MLE of the scale is 0)
      * @return Normal(mean, sqrt(sum (x_i - mean)^2 / n))
@@ -53,15 +54,22 @@ public final class Mle {
             mean += Params.finite("Mle.normal", "x[" + i + "]", x[i]);
         }
         mean /= x.length;
-        double ss = 0;
+        // scaled by the largest deviation M, so that tiny deviations do not underflow when squared
+        // (the scaling of LAPACK's dnrm2): sigma = M sqrt(sum ((x_i - mean) / M)^2 / n)
+        double big = 0;
         for (double v : x) {
-            ss += (v - mean) * (v - mean);
+            big = Math.max(big, Math.abs(v - mean));
         }
-        if (ss == 0) {
+        if (big == 0) {
             throw new IllegalArgumentException("Mle.normal: all " + x.length + " observations equal " + x[0]
                     + ", so the MLE of the scale is 0");
         }
-        return new Normal(mean, Math.sqrt(ss / x.length));
+        double ss = 0;
+        for (double v : x) {
+            double d = (v - mean) / big;
+            ss += d * d;
+        }
+        return new Normal(mean, big * Math.sqrt(ss / x.length));
     }
 
     /**

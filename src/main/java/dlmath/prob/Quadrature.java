@@ -57,7 +57,13 @@ public final class Quadrature {
      */
     public record Result(double value, double error, double absIntegral, int nodes) {
 
-        Result plus(Result o) {
+        /**
+         * The result for the union of two disjoint pieces: values, errors and node counts add.
+         *
+         * @param o the other piece
+         * @return the combined result
+         */
+        public Result plus(Result o) {
             return new Result(value + o.value, error + o.error, absIntegral + o.absIntegral, nodes + o.nodes);
         }
     }

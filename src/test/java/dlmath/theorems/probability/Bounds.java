@@ -55,6 +55,11 @@ final class Bounds {
         return c == 0 ? 0 : Math.abs(c * Math.log(y));
     }
 
+    /** c ln y with 0 ln y = 0 (the signed value, for log likelihoods). */
+    static double xlogySigned(double c, double y) {
+        return c == 0 ? 0 : c * Math.log(y);
+    }
+
     static double abs(double t) {
         return Math.abs(t);
     }
