@@ -229,13 +229,13 @@ class ShapeErrors {
         });
     }
 
-    /** unsqueeze inserts a new axis: the valid positions are [-(rank+1), rank], so the rank named is rank + 1. */
+    /** unsqueeze inserts a new axis: the valid positions are [-(rank+1), rank]; the message names the input's rank. */
     @Property(tries = 100)
     void unsqueezeAxisOutOfRange(Check check) {
         check.forAll(badAxes(0).as("input"), in -> {
             int axis = in.axis() < 0 ? in.axis() - 1 : in.axis() + 1;
             rejects(check, "unsqueeze(" + axis + ")", () -> Tensor.zeros(in.shape()).unsqueeze(axis),
-                    "axis " + axis, "rank " + (in.rank() + 1));
+                    "axis " + axis, "rank " + in.rank());
         });
     }
 
