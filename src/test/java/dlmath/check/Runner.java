@@ -110,7 +110,7 @@ final class Runner {
             }
             double edgeBias = 0.05 + 0.45 * (1 - progress);
             double sizeScale = Math.min(1.0, 0.05 + 1.2 * progress);
-            search.evaluate(Source.generating(new SplittableRandom(rng.nextLong()), edgeBias, sizeScale));
+            search.evaluate(Source.generating(new SplittableRandom(rng.nextLong()), edgeBias, sizeScale), true);
             if (search.failure != null) {
                 return shrinkAndReport(search.failure, "random", search.valid + 1, search.rejected, stats, names, db);
             }
@@ -137,15 +137,19 @@ final class Runner {
             this.stats = stats;
         }
 
-        /** Runs one example and books it; a failure is kept in {@link #failure}. */
-        Outcome evaluate(Source source) {
+        /**
+         * Runs one example and books it; a failure is kept in {@link #failure}. Labels,
+         * collected values and coverage count random examples only (hill climbing
+         * concentrates on one region and would distort them); target scores count all.
+         */
+        Outcome evaluate(Source source, boolean random) {
             Outcome o = execute(source);
             switch (o.kind) {
                 case INVALID -> rejected++;
                 case FAIL -> failure = o;
                 case PASS -> {
                     valid++;
-                    stats.add(o.record);
+                    stats.add(o.record, random);
                     for (Map.Entry<String, Double> e : o.record.scores.entrySet()) {
                         Double old = bestScore.get(e.getKey());
                         if (old == null || e.getValue() > old) {
@@ -196,7 +200,7 @@ final class Runner {
             long[] candidate = cur.clone();
             candidate[i] = v;
             double before = bestScore.get(label);
-            Outcome o = evaluate(Source.replaying(candidate));
+            Outcome o = evaluate(Source.replaying(candidate), false);
             return o.kind == Kind.PASS && bestScore.get(label) > before;
         }
     }

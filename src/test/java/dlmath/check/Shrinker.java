@@ -60,6 +60,10 @@ final class Shrinker {
             lowerPairs();
             reorderSpans();
             changed = shortlex(best.choices(), before) < 0;
+            if (!changed && !exhausted()) {
+                lowerAndDelete();
+                changed = shortlex(best.choices(), before) < 0;
+            }
         }
         return best;
     }
@@ -219,6 +223,32 @@ final class Shrinker {
                     } else {
                         hi = mid;
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * The last resort when the other passes are stuck: lowers a small choice (a size, a
+     * count) by one and deletes one later span (the row or element it counted), so that the
+     * rest of the stream stays aligned. A 3x4 counterexample whose rows are spans becomes 2x4.
+     */
+    private void lowerAndDelete() {
+        for (int i = 0; i < best.choices().length && !exhausted(); i++) {
+            long v = best.choices()[i];
+            if (v == 0 || v > 32) {
+                continue;
+            }
+            int from = i;
+            List<Source.Span> later = best.spans().stream().filter(sp -> sp.start() > from)
+                    .sorted(Comparator.comparingInt(Source.Span::start)).limit(32).toList();
+            for (Source.Span sp : later) {
+                long[] c = best.choices();
+                if (exhausted() || sp.end() > c.length || i >= c.length || c[i] != v) {
+                    break;
+                }
+                if (consider(remove(with(c, i, v - 1), sp.start(), sp.end()))) {
+                    break;
                 }
             }
         }

@@ -20,13 +20,19 @@ public final class Stats {
     }
 
     private int tries;
+    private int climbed;
     private final Map<String, Integer> labels = new TreeMap<>();
     private final Map<String, Integer> collected = new TreeMap<>();
     private final Map<String, Integer> coverHits = new LinkedHashMap<>();
     private final Map<String, Double> coverRequired = new LinkedHashMap<>();
     private final Map<String, Double> bestScores = new LinkedHashMap<>();
 
-    void add(Try t) {
+    void add(Try t, boolean random) {
+        t.scores.forEach((label, score) -> bestScores.merge(label, score, Math::max));
+        if (!random) {
+            climbed++;
+            return;
+        }
         tries++;
         for (String l : t.labels) {
             labels.merge(l, 1, Integer::sum);
@@ -38,9 +44,9 @@ public final class Stats {
             coverHits.merge(label, hit ? 1 : 0, Integer::sum);
             coverRequired.merge(label, t.coverPercent.get(label), Math::max);
         });
-        t.scores.forEach((label, score) -> bestScores.merge(label, score, Math::max));
     }
 
+    /** Random (not hill-climbing) tries: the base of labels, collected values and coverage. */
     public int tries() {
         return tries;
     }
@@ -79,6 +85,10 @@ public final class Stats {
     /** A compact multi-line summary. */
     String render() {
         StringBuilder sb = new StringBuilder();
+        if (climbed > 0 && !(labels.isEmpty() && collected.isEmpty() && coverHits.isEmpty())) {
+            sb.append("\n  (labels and coverage over the ").append(tries).append(" random tries; ").append(climbed)
+                    .append(" more were spent hill-climbing)");
+        }
         if (!labels.isEmpty()) {
             sb.append("\n  labels:");
             labels.forEach((l, n) -> sb.append(String.format("%n    %5.1f%%  %s", 100.0 * n / Math.max(1, tries), l)));

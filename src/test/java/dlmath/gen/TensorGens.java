@@ -28,15 +28,29 @@ public final class TensorGens {
                         .map(l -> l.stream().mapToInt(Integer::intValue).toArray()));
     }
 
-    /** A tensor of the given shape with entries from {@code entries}. */
+    /**
+     * A tensor of the given shape with entries from {@code entries}. The entries are drawn
+     * row by row (one span per sub-tensor along the leading axis), so the shrinker can drop
+     * a whole row together with the size that counted it.
+     */
     public static Gen<Tensor> tensors(int[] shape, Gen<Double> entries) {
-        int n = 1;
-        for (int d : shape) {
-            n *= d;
-        }
-        int size = n;
         int[] copy = shape.clone();
-        return Gens.listOfSize(entries, size).map(l -> Tensor.of(copy, l.stream().mapToDouble(Double::doubleValue).toArray()));
+        return blocks(copy, 0, entries).map(data -> Tensor.of(copy, data));
+    }
+
+    /** The row-major entries of the sub-tensors of {@code shape} from {@code axis} on. */
+    private static Gen<double[]> blocks(int[] shape, int axis, Gen<Double> entries) {
+        if (axis == shape.length) {
+            return entries.map(v -> new double[] {v});
+        }
+        return Gens.listOfSize(blocks(shape, axis + 1, entries), shape[axis]).map(parts -> {
+            int width = parts.get(0).length;
+            double[] out = new double[width * parts.size()];
+            for (int i = 0; i < parts.size(); i++) {
+                System.arraycopy(parts.get(i), 0, out, i * width, width);
+            }
+            return out;
+        });
     }
 
     /** A tensor of the given shape with nice entries. */
