@@ -21,6 +21,15 @@ public final class Gens {
         return s -> value;
     }
 
+    /**
+     * A choice in [0, max] drawn uniformly when fresh (no edge bias: for picking among
+     * alternatives, the first and last are not more interesting than the others).
+     */
+    static long uniform(Source s, long max) {
+        java.util.SplittableRandom rng = s.random();
+        return s.choose(max, rng == null ? 0 : rng.nextLong(max + 1));
+    }
+
     /** Booleans; false is simpler. */
     public static Gen<Boolean> booleans() {
         return s -> s.choice(1) == 1;
@@ -88,7 +97,7 @@ public final class Gens {
             throw new IllegalArgumentException("elements: no options");
         }
         List<T> copy = List.copyOf(options);
-        return s -> copy.get((int) s.choice(copy.size() - 1));
+        return s -> copy.get((int) uniform(s, copy.size() - 1));
     }
 
     /** A value from one of {@code gens}, chosen uniformly, shrinking toward the first. */
@@ -98,7 +107,7 @@ public final class Gens {
             throw new IllegalArgumentException("oneOf: no generators");
         }
         List<Gen<? extends T>> copy = List.of(gens);
-        return s -> s.draw(copy.get((int) s.choice(copy.size() - 1)));
+        return s -> s.draw(copy.get((int) uniform(s, copy.size() - 1)));
     }
 
     /** A weighted alternative for {@link #frequency}. */
@@ -128,7 +137,7 @@ public final class Gens {
         }
         long max = total - 1;
         return s -> {
-            long c = s.choice(max);
+            long c = uniform(s, max);
             for (Weighted<? extends T> w : copy) {
                 if (c < w.weight()) {
                     return s.draw(w.gen());
