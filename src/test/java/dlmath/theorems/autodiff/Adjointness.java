@@ -103,7 +103,8 @@ class Adjointness {
             m = Math.max(m, p.x()[i].normInf());
         }
         long work = 2 * forwardWork + (rg.work() - forwardWork) + 2;
-        double tol = 2 * Tol.gamma((int) Math.min(work, 1_000_000)) * m * m * u1 * Math.max(p.v().norm1(), Tol.U);
+        double tol = 2 * Tol.gamma((int) Math.min(work, 1_000_000)) * m * m * u1 * Math.max(p.v().norm1(), Tol.U)
+                + 2 * work * FiniteDifferences.UNDERFLOW * m * m;
         check.note("<v, J u> (forward)", lhs);
         check.note("<J^T v, u> (reverse)", rhs);
         Claims.close("<v, J u> = <J^T v, u>", lhs, rhs, tol);

@@ -71,7 +71,7 @@ class BroadcastingBackward {
             for (int j = 0; j < actual.length; j++) {
                 // summation order may differ: gamma_group * group * max|entry| (Higham Sec. 4.2)
                 Claims.close("grad_a[" + j + "] = sum over the broadcast axes of grad_{broadcast a}", actual[j], expected[j],
-                        Tol.gamma(group) * group * scale);
+                        Tol.gamma(group) * group * scale + 2 * group * FiniteDifferences.UNDERFLOW);
             }
         });
     }

@@ -18,6 +18,12 @@ final class Derivatives {
         double delta() {
             return FiniteDifferences.delta(work, magnitude);
         }
+
+        /** The absolute gradual-underflow term W M^2 (half a subnormal quantum per operation, amplified). */
+        double underflow() {
+            double m = Math.max(1, magnitude);
+            return work * FiniteDifferences.UNDERFLOW * m * m;
+        }
     }
 
     /** sum_i <a_i, d_i> as a differentiable scalar. */

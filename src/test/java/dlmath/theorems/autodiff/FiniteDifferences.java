@@ -34,6 +34,13 @@ final class FiniteDifferences {
     static final double EPS = Math.ulp(1.0);
     static final double SAFETY = 10;
 
+    /**
+     * Gradual underflow: an operation whose result is subnormal is off by at most half the
+     * smallest subnormal in absolute terms, instead of u relatively (Higham, Accuracy and
+     * Stability, 2nd ed., Sec. 2.1 and 2.3); bounds add this once per operation.
+     */
+    static final double UNDERFLOW = Double.MIN_VALUE;
+
     private FiniteDifferences() {
     }
 
@@ -92,7 +99,8 @@ final class FiniteDifferences {
      */
     static double delta(long work, double magnitude) {
         double m = Math.max(1, magnitude);
-        return Tol.gamma((int) Math.max(2, Math.min(work, 1_000_000))) * m * m;
+        long w = Math.max(2, Math.min(work, 1_000_000));
+        return (Tol.gamma((int) w) + w * UNDERFLOW) * m * m;
     }
 
     /** delta for one execution of a primitive at a sample. */

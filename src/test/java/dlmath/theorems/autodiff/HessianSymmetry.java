@@ -38,7 +38,8 @@ class HessianSymmetry {
                     check.collect("instructions", c.program().body().size());
                     // each H v entry is within delta ||v||_1 (first-order model, linear in v), so each side
                     // is within delta ||u||_1 ||v||_1 plus the rounding of the final dot product.
-                    double tol = (hv.delta() + hu.delta()) * Derivatives.norm1(u) * Derivatives.norm1(v);
+                    double tol = (hv.delta() + hu.delta()) * Derivatives.norm1(u) * Derivatives.norm1(v)
+                            + hv.underflow() + hu.underflow();
                     Claims.close("<u, H v> = <v, H u>", uHv, vHu, tol);
                 });
     }

@@ -78,10 +78,11 @@ class ImplicitFunctionTheorem {
             double[] gb = grads[1].toArray();
             double[] ga = grads[0].toArray();
             for (int i = 0; i < n; i++) {
-                Claims.close("grad_b[" + i + "] = (A^-T xbar)[" + i + "]", gb[i], lambda[i], 2 * 3 * e * lam / (1 - 3 * e));
+                double under = 8 * n * n * FiniteDifferences.UNDERFLOW;
+                Claims.close("grad_b[" + i + "] = (A^-T xbar)[" + i + "]", gb[i], lambda[i], 2 * 3 * e * lam / (1 - 3 * e) + under);
                 for (int j = 0; j < n; j++) {
                     Claims.close("grad_A[" + i + "][" + j + "] = -(A^-T xbar)_i x_j", ga[i * n + j], -lambda[i] * xs[j],
-                            2 * 7 * e * lam * xn / (1 - 7 * e));
+                            2 * 7 * e * lam * xn / (1 - 7 * e) + under);
                 }
             }
         });

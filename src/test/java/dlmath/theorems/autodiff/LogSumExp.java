@@ -52,7 +52,7 @@ class LogSumExp {
             for (int i = 0; i < n; i++) {
                 double shift = Math.abs(xt.toArray()[i] - xt.maxAll());
                 Claims.close("d lse / d x[" + i + "] = softmax(x)[" + i + "]", grad[i], softmax[i],
-                        2 * Tol.gamma(n + 4) * (2 + shift) * softmax[i]);
+                        2 * Tol.gamma(n + 4) * (2 + shift) * softmax[i] + 2 * (n + 4) * FiniteDifferences.UNDERFLOW);
             }
         });
     }

@@ -60,7 +60,7 @@ class MatrixCalculusIdentities {
                     int n = a.dim(0);
                     for (int i = 0; i < n; i++) {
                         Claims.close("grad x^T A x [" + i + "] = ((A + A^T) x)[" + i + "]", grad[i], expected[i],
-                                2 * Tol.gamma(n + 2) * bound[i]);
+                                2 * Tol.gamma(n + 2) * bound[i] + 2 * (2 * n + 2) * FiniteDifferences.UNDERFLOW);
                     }
                 });
     }
