@@ -7,8 +7,8 @@ import java.util.random.RandomGenerator;
  * (a = concentration), as {@code torch.distributions.Gamma(concentration, rate)}.
  *
  * <p>Sampling by Marsaglia &amp; Tsang, "A simple method for generating gamma variables",
- * ACM TOMS 26 (2000): for a &gt;= 1 a squeeze-and-reject on d (1 + c Z)^3, d = a - 1/3,
- * c = 1 / sqrt(9 d); for a &lt; 1 their boost Gamma(a) = Gamma(a + 1) U^{1/a} (Sec. 6 of the
+ * ACM TOMS 26 (2000): for a &gt;= 1 rejection of d (1 + c Z)^3, d = a - 1/3, c = 1 / sqrt(9 d),
+ * Z standard normal; for a &lt; 1 their boost Gamma(a) = Gamma(a + 1) U^{1/a} (Sec. 6 of the
  * paper). The standard variate is kept in log space ({@link #logStandard}) so that Beta and
  * Dirichlet samples built from it do not underflow for small concentrations.
  */
@@ -74,9 +74,9 @@ public final class Gamma extends UnivariateDistribution {
                 continue;
             }
             double v = t * t * t;
-            double u = rng.nextDouble();
-            double x2 = x * x;
-            if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
+            // accept d v with probability exp(x^2/2 + d - d v + d ln v) (the paper's exact test; its
+            // squeeze u < 1 - 0.0331 x^4 only saves a logarithm and is left out)
+            if (Math.log(rng.nextDouble()) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
                 return Math.log(d) + 3 * Math.log(t);
             }
         }

@@ -268,21 +268,36 @@ public final class KL {
     }
 
     /**
-     * The Monte Carlo estimate (1/n) sum_i [log p(X_i) - log q(X_i)], X_i ~ p: unbiased, with
-     * variance Var_p[log p/q] / n.
+     * The median-of-means Monte Carlo estimate: the median of {@code blocks} means of
+     * {@code perBlock} terms log p(X_i) - log q(X_i), X_i ~ p. With sigma^2 = Var_p[log p/q] it is
+     * within 2 sigma / sqrt(perBlock) of KL(p || q) except with probability exp(-blocks / 8)
+     * (each block mean misses with probability at most 1/4 by Chebyshev's inequality, and the median
+     * misses only if half the blocks do; Lugosi &amp; Mendelson, Found. Comput. Math. 19, 2019), so
+     * unlike the plain mean it has sub-Gaussian confidence intervals with only a finite variance.
      *
      * @param p the distribution sampled
      * @param q the second distribution
-     * @param n the number of samples, &gt;= 1
+     * @param blocks the number of blocks, &gt;= 1 (166 give a failure probability below 1e-9)
+     * @param perBlock the samples per block, &gt;= 1
      * @param rng the source of randomness
      * @return the estimate
      */
-    public static double monteCarlo(Distribution p, Distribution q, int n, RandomGenerator rng) {
-        double s = 0;
-        for (double t : monteCarloTerms(p, q, n, rng)) {
-            s += t;
+    public static double monteCarlo(Distribution p, Distribution q, int blocks, int perBlock, RandomGenerator rng) {
+        if (blocks < 1 || perBlock < 1) {
+            throw new IllegalArgumentException("KL.monteCarlo: blocks and perBlock must be >= 1, was " + blocks
+                    + " and " + perBlock);
         }
-        return s / n;
+        double[] terms = monteCarloTerms(p, q, blocks * perBlock, rng);
+        double[] means = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            double s = 0;
+            for (int i = b * perBlock; i < (b + 1) * perBlock; i++) {
+                s += terms[i];
+            }
+            means[b] = s / perBlock;
+        }
+        java.util.Arrays.sort(means);
+        return blocks % 2 == 1 ? means[blocks / 2] : (means[blocks / 2 - 1] + means[blocks / 2]) / 2;
     }
 
     /**
@@ -301,7 +316,7 @@ public final class KL {
                     + p + " and " + q);
         }
         if (!p.isDiscrete() && (p.supportLow() < q.supportLow() || p.supportHigh() > q.supportHigh())) {
-            return new Quadrature.Result(Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY, 0);
+            return new Quadrature.Result(Double.POSITIVE_INFINITY, 0);
         }
         return Quadrature.expectation(p, x -> p.logProb(x) - q.logProb(x), q.kinks());
     }

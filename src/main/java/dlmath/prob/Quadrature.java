@@ -52,19 +52,17 @@ public final class Quadrature {
      *
      * @param value the approximation
      * @param error an estimate of |value - integral|: the last level difference plus a rounding bound
-     * @param absIntegral the approximation of the integral of |f| (the scale of the error)
-     * @param nodes how many times the integrand was evaluated
      */
-    public record Result(double value, double error, double absIntegral, int nodes) {
+    public record Result(double value, double error) {
 
         /**
-         * The result for the union of two disjoint pieces: values, errors and node counts add.
+         * The result for the union of two disjoint pieces: values and errors add.
          *
          * @param o the other piece
          * @return the combined result
          */
         public Result plus(Result o) {
-            return new Result(value + o.value, error + o.error, absIntegral + o.absIntegral, nodes + o.nodes);
+            return new Result(value + o.value, error + o.error);
         }
     }
 
@@ -165,7 +163,7 @@ public final class Quadrature {
             double absValue = h * abs;
             double diff = Math.abs(value - previous);
             if (Double.isInfinite(value) || (level >= MIN_LEVEL && diff <= Math.max(RELATIVE_TOLERANCE * absValue, ABSOLUTE_TOLERANCE))) {
-                return new Result(value, diff + nodes * U * absValue, absValue, nodes);
+                return new Result(value, diff + nodes * U * absValue);
             }
             previous = value;
         }
@@ -215,7 +213,7 @@ public final class Quadrature {
                 abs += Math.abs(term);
                 n++;
             }
-            return new Result(sum, n * U * abs, abs, n);
+            return new Result(sum, n * U * abs);
         }
         double lo = d.supportLow();
         double hi = d.supportHigh();
@@ -236,7 +234,7 @@ public final class Quadrature {
         ends[0] = lo;
         System.arraycopy(points, 0, ends, 1, points.length);
         ends[ends.length - 1] = hi;
-        Result r = new Result(0, 0, 0, 0);
+        Result r = new Result(0, 0);
         for (int i = 0; i + 1 < ends.length; i++) {
             r = r.plus(piece(g, ends[i], ends[i + 1], s));
         }

@@ -17,9 +17,6 @@ import dlmath.prob.Poisson;
 import dlmath.prob.Uniform;
 import dlmath.prob.UnivariateDistribution;
 import dlmath.tensor.Tensor;
-import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Generators of distributions from {@code dlmath.prob} with parameters in moderate ranges
@@ -160,12 +157,6 @@ public final class ProbGens {
                         new Categorical(t.second()))))));
     }
 
-    /** Families as (name, generator of p, perturbation), for pairs close to each other. */
-    public static <D> Gen<Pair<D, D>> nearby(Gen<D> family, BiFunction<D, Double, D> perturb) {
-        return Gens.tuples(family, Gens.doubles(-1, 1)).map(t -> new Pair<>(t.first(), perturb.apply(t.first(),
-                t.second())));
-    }
-
     @SuppressWarnings("unchecked")
     private static <A extends UnivariateDistribution, B extends UnivariateDistribution>
             Gen<Pair<UnivariateDistribution, UnivariateDistribution>> up(Gen<Pair<A, B>> g) {
@@ -190,10 +181,5 @@ public final class ProbGens {
             }
             return Tensor.of(m);
         });
-    }
-
-    /** A list of generators as one, for labels: applies {@code f} to name each. */
-    public static <T> List<String> names(List<T> xs, Function<T, String> f) {
-        return xs.stream().map(f).toList();
     }
 }

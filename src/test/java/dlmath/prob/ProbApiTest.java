@@ -39,6 +39,7 @@ class ProbApiTest {
         rejects(() -> new Beta(1, -3), "Beta", "concentration0", "-3.0");
         rejects(() -> new Poisson(-1), "Poisson", "rate", "-1.0");
         rejects(() -> new Poisson(1e13), "Poisson", "rate", "1.0E13");
+        assertThat(new Poisson(1e12).rate()).isEqualTo(1e12);
     }
 
     @Test
@@ -94,6 +95,12 @@ class ProbApiTest {
         rejects(() -> d.conditional(new int[] {0, 1}, Tensor.of(1, 2)), "conditional", "unobserved");
         rejects(() -> d.conditional(new int[] {0}, Tensor.of(1, 2)), "conditional", "values", "[1]", "[2]");
         rejects(() -> d.affine(Tensor.eye(3), Tensor.of(0, 0, 0)), "affine", "[3, 3]");
+        rejects(() -> d.affine(Tensor.eye(2), Tensor.of(0, 0, 0)), "affine", "[2, 2]", "[3]");
+        rejects(() -> d.affine(Tensor.eye(2), Tensor.eye(2)), "affine", "[2, 2]");
+        rejects(() -> d.mahalanobis(Tensor.of(1.0)), "MultivariateNormal.mahalanobis", "[2]", "[1]");
+        rejects(() -> d.conditional(new int[] {2}, Tensor.of(1.0)), "conditional", "[0, 2)", "[2]");
+        rejects(() -> d.conditional(new int[] {-1}, Tensor.of(1.0)), "conditional", "[-1]");
+        rejects(() -> d.marginal(2), "marginal", "[2]");
     }
 
     @Test
@@ -103,10 +110,32 @@ class ProbApiTest {
         rejects(() -> n.cdf(Double.NaN), "Normal.cdf", "x", "NaN");
         rejects(() -> n.sample(null), "rng");
         rejects(() -> n.sample(new SplittableRandom(1), -1), "n", "-1");
+        assertThat(n.sample(new SplittableRandom(1), 0)).isEmpty();
         rejects(() -> n.reparameterize(Double.NaN), "eps", "NaN");
         rejects(() -> n.scoreLoc(Double.NaN), "z", "NaN");
         rejects(() -> new Dirichlet(Tensor.of(1, 1)).sample(null), "rng");
         rejects(() -> new MultivariateNormal(Tensor.of(0.0), Tensor.eye(1)).sample(null), "rng");
+    }
+
+    /** Error messages name the distribution with its parameters (its toString), e.g. a sampler without a generator. */
+    @Test
+    void messagesNameTheDistributionAndItsParameters() {
+        java.util.Map<Object, String> names = new java.util.LinkedHashMap<>();
+        names.put(new Normal(1, 2), "Normal(loc=1.0, scale=2.0)");
+        names.put(new Laplace(1, 2), "Laplace(loc=1.0, scale=2.0)");
+        names.put(new Logistic(1, 2), "Logistic(loc=1.0, scale=2.0)");
+        names.put(new Uniform(1, 2), "Uniform(low=1.0, high=2.0)");
+        names.put(new Exponential(3), "Exponential(rate=3.0)");
+        names.put(new Gamma(2, 3), "Gamma(concentration=2.0, rate=3.0)");
+        names.put(new Beta(2, 3), "Beta(concentration1=2.0, concentration0=3.0)");
+        names.put(new Bernoulli(0.25), "Bernoulli(probs=0.25)");
+        names.put(new Binomial(4, 0.25), "Binomial(totalCount=4, probs=0.25)");
+        names.put(new Poisson(2.5), "Poisson(rate=2.5)");
+        names.put(new Categorical(Tensor.of(0.5, 0.5)), "Categorical(probs=");
+        names.forEach((d, name) -> rejects(() -> ((UnivariateDistribution) d).sample(null), name, "rng"));
+        rejects(() -> new Dirichlet(Tensor.of(1, 2)).sample(null), "Dirichlet(concentration=");
+        rejects(() -> new MultivariateNormal(Tensor.of(0.0), Tensor.eye(1)).sample(null),
+                "MultivariateNormal(loc=", "covarianceMatrix=");
     }
 
     @Test
@@ -119,11 +148,22 @@ class ProbApiTest {
                 new MultivariateNormal(Tensor.of(0, 0), Tensor.eye(2))), "dimensions", "1", "2");
         rejects(() -> KL.divergence(null, new Normal(0, 1)), "p and q");
         rejects(() -> KL.numerical(new Normal(0, 1), new Poisson(1)), "both be discrete or both continuous");
-        rejects(() -> KL.monteCarlo(new Normal(0, 1), new Normal(0, 2), 0, new SplittableRandom(1)), "n", "0");
-        rejects(() -> KL.monteCarlo(new Normal(0, 1), new Dirichlet(Tensor.of(1, 1)), 5, new SplittableRandom(1)),
+        rejects(() -> KL.monteCarloTerms(new Normal(0, 1), new Normal(0, 2), 0, new SplittableRandom(1)), "n", "0");
+        assertThat(KL.monteCarloTerms(new Normal(0, 1), new Normal(0, 2), 1, new SplittableRandom(1))).hasSize(1);
+        rejects(() -> KL.monteCarloTerms(new Normal(0, 1), new Normal(0, 2), 3, null), "rng");
+        rejects(() -> KL.monteCarlo(new Normal(0, 1), new Normal(0, 2), 0, 5, new SplittableRandom(1)), "blocks", "0");
+        rejects(() -> KL.monteCarlo(new Normal(0, 1), new Normal(0, 2), 5, 0, new SplittableRandom(1)), "perBlock", "0");
+        rejects(() -> KL.monteCarlo(new Normal(0, 1), new Dirichlet(Tensor.of(1, 1)), 5, 1, new SplittableRandom(1)),
                 "univariate", "multivariate");
+        rejects(() -> KL.monteCarloTerms(new Dirichlet(Tensor.of(1, 1)), new Dirichlet(Tensor.of(1, 1, 1)), 5,
+                new SplittableRandom(1)), "same dimension");
         rejects(() -> KL.register(null, Normal.class, (a, b) -> 0), "must not be null");
+        rejects(() -> KL.register(Normal.class, null, (a, b) -> 0), "must not be null");
+        rejects(() -> KL.register(Normal.class, Normal.class, null), "must not be null");
         assertThat(KL.hasClosedForm(new Normal(0, 1), new Laplace(0, 1))).isFalse();
+        assertThat(KL.hasClosedForm(new Normal(0, 1), new Normal(1, 1))).isTrue();
+        assertThat(KL.hasClosedForm(new Exponential(1), new Gamma(1, 1))).isTrue();
+        assertThat(KL.hasClosedForm(new Gamma(1, 1), new Exponential(1))).isFalse();
     }
 
     @Test

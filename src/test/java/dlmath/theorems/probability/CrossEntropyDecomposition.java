@@ -10,6 +10,7 @@ import dlmath.check.Theorem;
 import dlmath.check.Tol;
 import dlmath.gen.ProbGens;
 import dlmath.gen.SimplexGens;
+import dlmath.prob.Dirichlet;
 import dlmath.prob.InfoTheory;
 import dlmath.prob.KL;
 import dlmath.prob.Quadrature;
@@ -86,6 +87,31 @@ class CrossEntropyDecomposition {
             check.note("-E_p ln q (quadrature)", cross.value());
             check.note("H(p) + KL(p||q)", p.entropy() + kl);
             Claims.close("-E_p ln q(X) = H(p) + KL(p||q)", cross.value(), p.entropy() + kl, tol);
+        });
+    }
+
+    /**
+     * Dirichlet: the uniform Dirichlet(1, ..., 1) has the constant density Gamma(K) = (K-1)! on the
+     * simplex, so H(p, uniform) = -ln Gamma(K) for every p, and the closed-form entropy plus the
+     * registered KL(p || uniform) must equal it. Tolerance: C times the magnitudes of the two closed forms
+     * (log-gamma and digamma terms with the weights they carry).
+     */
+    @Property(tries = 150)
+    void dirichletCrossEntropyWithTheUniformIsConstant(Check check) {
+        check.forAll(ProbGens.dirichlets(2, 6).as("p"), p -> {
+            int k = p.dim();
+            double[] a = p.concentration().toArray();
+            double a0 = 0;
+            double mag = 0;
+            for (double ai : a) {
+                a0 += ai;
+                mag += 2 * Bounds.lg(ai) + (Math.abs(ai - 1) + ai + 1) * (Bounds.dg(ai) + 1);
+            }
+            mag += 2 * Bounds.lg(a0) + Bounds.lg(k) + (a0 + k) * (2 * Bounds.dg(a0) + 1);
+            Dirichlet uniform = new Dirichlet(Tensor.ones(k));
+            check.collect("K = " + k);
+            Claims.close("H(p) + KL(p || Dirichlet(1)) = -ln Gamma(K)", p.entropy() + KL.divergence(p, uniform),
+                    -org.apache.commons.math3.special.Gamma.logGamma(k), Bounds.C * mag);
         });
     }
 

@@ -107,6 +107,8 @@ class MultivariateNormalAffineConditional {
             Claims.close("log p_Y(A x + b) = log p_X(x) - log |det A|", y.logProb(point), x.logProb(ac.c().x()) - logDetA,
                     tol);
             Claims.close("H(A X + b) = H(X) + log |det A|", y.entropy(), x.entropy() + logDetA, tol);
+            Claims.close("log det(A S A^T) = log det S + 2 log |det A|", y.logDetCovariance(),
+                    x.logDetCovariance() + 2 * logDetA, 2 * tol);
         });
     }
 
@@ -174,6 +176,28 @@ class MultivariateNormalAffineConditional {
             double marginal = new Normal(d.mean().get(0), sd0).prob(t);
             Claims.close("p_0(t) = integral of p(t, y) dy", marginal, r.value(), r.error()
                     + marginal * tolerance(2, KAPPA, 2 * (z * z + 100), Math.abs(d.logDetCovariance())));
+        });
+    }
+
+    /**
+     * The one-dimensional marginals are the univariate normals N(m_i, S_ii): same log density at x_i and
+     * same entropy (the multivariate formulas with n = 1 against Normal's). Tolerance: tolerance(1, 1, .)
+     * for the 1-D Cholesky plus C times the normal's magnitudes.
+     */
+    @Property(tries = 200)
+    void oneDimensionalMarginalsAreNormal(Check check) {
+        check.forAll(CASES.as("(X, x)"), c -> {
+            MultivariateNormal d = c.d();
+            for (int i = 0; i < d.dim(); i++) {
+                MultivariateNormal m = d.marginal(i);
+                Normal n = new Normal(d.mean().get(i), Math.sqrt(d.covarianceMatrix().get(i, i)));
+                double xi = c.x().get(i);
+                double tol = tolerance(1, 1, m.mahalanobis(Tensor.of(xi)), Math.abs(m.logDetCovariance()))
+                        + Bounds.C * Bounds.logProbScale(n, xi);
+                Claims.close("log N(x_i; m_i, S_ii) from the marginal", m.logProb(Tensor.of(xi)), n.logProb(xi), tol);
+                Claims.close("entropy of the marginal = entropy of N(m_i, S_ii)", m.entropy(), n.entropy(),
+                        tol + Bounds.C * Bounds.entropyScale(n));
+            }
         });
     }
 

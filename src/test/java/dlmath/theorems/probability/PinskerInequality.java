@@ -41,7 +41,8 @@ class PinskerInequality {
                     - t.second())});
 
     /**
-     * TV &lt;= sqrt(KL/2). Rounding: TV within gamma_{n+1}; KL within e = gamma_{2n+4} (sum p_i (|ln p_i|
+     * TV &lt;= sqrt(KL/2), and TV is the largest difference of the probabilities of an event, attained
+     * at A* = {i : p_i &gt; q_i} (within gamma_{n+2} per sum). Rounding: TV within gamma_{n+1}; KL within e = gamma_{2n+4} (sum p_i (|ln p_i|
      * + |ln q_i|) + 1), so sqrt(KL/2) within sqrt(e/2). target() climbs TV / sqrt(KL/2) toward 1.
      */
     @Property(tries = 400)
@@ -57,6 +58,12 @@ class PinskerInequality {
                 check.target(tv / bound, "TV / sqrt(KL/2) (sharp at 1)");
             }
             Claims.atMost("TV(p,q) <= sqrt(KL(p||q)/2)", tv, bound + Math.sqrt(e / 2) + Tol.gamma(pq[0].size() + 1));
+            double excess = 0;
+            for (int i = 0; i < pq[0].size(); i++) {
+                excess += Math.max(0, pq[0].get(i) - pq[1].get(i));
+            }
+            Claims.close("TV(p,q) = max_A |p(A) - q(A)| = p(A*) - q(A*), A* = {p > q}", tv, excess,
+                    Tol.gamma(pq[0].size() + 2) * 2);
         });
     }
 

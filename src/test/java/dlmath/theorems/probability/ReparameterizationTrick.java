@@ -28,8 +28,13 @@ import org.junit.jupiter.api.Tag;
 @Tag("probability")
 class ReparameterizationTrick {
 
-    /** 12 Gauss-Hermite nodes: exact for polynomials of degree &lt;= 23 under N(0, 1). */
-    static final Quadrature.Rule GH = Quadrature.gaussHermite(12);
+    /**
+     * The 12-point Gauss-Hermite rule (exact for polynomials of degree &lt;= 23 under N(0, 1)), built for
+     * each use rather than cached, so that every check exercises Quadrature.gaussHermite.
+     */
+    static Quadrature.Rule rule() {
+        return Quadrature.gaussHermite(12);
+    }
 
     /** A polynomial sum_k c_k x^k. */
     record Poly(double[] c) {
@@ -124,44 +129,28 @@ class ReparameterizationTrick {
         return g;
     }
 
-    /** The two estimators at the Gauss-Hermite nodes, with their magnitudes at each node. */
-    record Estimates(double[] pathwise, double[] score, double[] pathMag, double[] scoreMag) {
+    /** The two estimators as functions of the noise eps, with majorants of their magnitudes. */
+    record Estimators(DoubleUnaryOperator pathwise, DoubleUnaryOperator score, DoubleUnaryOperator pathMag,
+                      DoubleUnaryOperator scoreMag) {
     }
 
-    static Estimates estimates(Poly f, Normal q) {
-        int n = GH.nodes().length;
-        double[] p = new double[n];
-        double[] s = new double[n];
-        double[] pm = new double[n];
-        double[] sm = new double[n];
+    static Estimators estimators(Poly f, Normal q) {
         DoubleUnaryOperator fx = f::at;
         DoubleUnaryOperator dfx = f::derivative;
-        for (int i = 0; i < n; i++) {
-            double eps = GH.nodes()[i];
-            p[i] = GradientEstimators.pathwise(dfx, q, eps);
-            s[i] = GradientEstimators.score(fx, q, q.reparameterize(eps));
-            double r = (Math.abs(q.loc()) + q.scale() * Math.abs(eps)) * (1 + 4 * Tol.U);
-            pm[i] = (f.degree() + 2) * f.absDerivative(r);
-            sm[i] = (f.degree() + 4) * f.abs(r) * (Math.abs(eps) + 1) / q.scale();
-        }
-        return new Estimates(p, s, pm, sm);
+        DoubleUnaryOperator r = eps -> (Math.abs(q.loc()) + q.scale() * Math.abs(eps)) * (1 + 4 * Tol.U);
+        return new Estimators(eps -> GradientEstimators.pathwise(dfx, q, eps),
+                eps -> GradientEstimators.score(fx, q, q.reparameterize(eps)),
+                eps -> (f.degree() + 2) * f.absDerivative(r.applyAsDouble(eps)),
+                eps -> (f.degree() + 4) * f.abs(r.applyAsDouble(eps)) * (Math.abs(eps) + 1) / q.scale());
     }
 
-    static double mean(double[] g) {
-        double s = 0;
-        for (int i = 0; i < g.length; i++) {
-            s += GH.weights()[i] * g[i];
-        }
-        return s;
+    static double variance(Quadrature.Rule rule, DoubleUnaryOperator g) {
+        double m = rule.apply(g);
+        return rule.apply(eps -> (g.applyAsDouble(eps) - m) * (g.applyAsDouble(eps) - m));
     }
 
-    static double variance(double[] g) {
-        double m = mean(g);
-        double s = 0;
-        for (int i = 0; i < g.length; i++) {
-            s += GH.weights()[i] * (g[i] - m) * (g[i] - m);
-        }
-        return s;
+    static double meanSquare(Quadrature.Rule rule, DoubleUnaryOperator g) {
+        return rule.apply(eps -> g.applyAsDouble(eps) * g.applyAsDouble(eps));
     }
 
     /**
@@ -174,15 +163,16 @@ class ReparameterizationTrick {
     @Property(tries = 300)
     void bothEstimatorsAreUnbiasedForPolynomials(Check check) {
         check.forAll(polys(6, 3).as("f"), Q.as("q"), (f, q) -> {
-            Estimates e = estimates(f, q);
+            Quadrature.Rule gh = rule();
+            Estimators e = estimators(f, q);
             double exact = exactGradient(f, q.loc(), q.scale(), false);
             double mag = Tol.gamma(2 * f.degree() + 8) * exactGradient(f, q.loc(), q.scale(), true);
-            double tolPath = Tol.gamma(4 * 12 + 8) * mean(e.pathMag()) + mag;
-            double tolScore = Tol.gamma(4 * 12 + 8) * mean(e.scoreMag()) + mag;
+            double tolPath = Tol.gamma(4 * 12 + 8) * gh.apply(e.pathMag()) + mag;
+            double tolScore = Tol.gamma(4 * 12 + 8) * gh.apply(e.scoreMag()) + mag;
             check.note("d/dmu E f", exact);
             check.collect("degree " + f.degree());
-            Claims.close("E[pathwise] = d/dmu E f(z)", mean(e.pathwise()), exact, tolPath);
-            Claims.close("E[score function] = d/dmu E f(z)", mean(e.score()), exact, tolScore);
+            Claims.close("E[pathwise] = d/dmu E f(z)", gh.apply(e.pathwise()), exact, tolPath);
+            Claims.close("E[score function] = d/dmu E f(z)", gh.apply(e.score()), exact, tolScore);
         });
     }
 
@@ -197,16 +187,11 @@ class ReparameterizationTrick {
     @Property(tries = 300)
     void pathwiseHasLowerVarianceForCubics(Check check) {
         check.forAll(polys(3, 3).as("f"), Q.as("q"), (f, q) -> {
-            Estimates e = estimates(f, q);
-            double vp = variance(e.pathwise());
-            double vs = variance(e.score());
-            double[] p2 = new double[e.pathMag().length];
-            double[] s2 = new double[p2.length];
-            for (int i = 0; i < p2.length; i++) {
-                p2[i] = e.pathMag()[i] * e.pathMag()[i];
-                s2[i] = e.scoreMag()[i] * e.scoreMag()[i];
-            }
-            double tol = Tol.gamma(4 * 12 + 8) * 4 * (mean(p2) * 4 / 3 + mean(s2));
+            Quadrature.Rule gh = rule();
+            Estimators e = estimators(f, q);
+            double vp = variance(gh, e.pathwise());
+            double vs = variance(gh, e.score());
+            double tol = Tol.gamma(4 * 12 + 8) * 4 * (meanSquare(gh, e.pathMag()) * 4 / 3 + meanSquare(gh, e.scoreMag()));
             check.note("Var(pathwise)", vp);
             check.note("Var(score)", vs);
             if (vs > 0) {
@@ -214,6 +199,42 @@ class ReparameterizationTrick {
             }
             Claims.atLeast("Var(score) >= (4/3) Var(pathwise)", vs, 4.0 / 3 * vp - tol);
         });
+    }
+
+    /**
+     * The Gauss-Hermite expectations agree with double-exponential quadrature of the estimator against
+     * the standard normal density over the real line (an independent rule, accurate to its error
+     * estimate for these entire integrands). Tolerance: the DE error estimate plus the rounding of both
+     * sums, gamma_{4n+8} times the rule applied to the magnitude, plus C times it for the density's
+     * rounding (its log is at most 1 + eps^2 / 2 in size, below 19 where the integrand matters).
+     */
+    @Property(tries = 100)
+    void gaussHermiteAgreesWithDoubleExponentialQuadrature(Check check) {
+        check.forAll(polys(6, 3).as("f"), Q.as("q"), (f, q) -> {
+            Quadrature.Rule gh = rule();
+            Estimators e = estimators(f, q);
+            Normal std = new Normal(0, 1);
+            for (DoubleUnaryOperator[] g : new DoubleUnaryOperator[][] {{e.pathwise(), e.pathMag()}, {e.score(), e.scoreMag()}}) {
+                Quadrature.Result de = Quadrature.integrate(eps -> std.prob(eps) * g[0].applyAsDouble(eps),
+                        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+                double mag = gh.apply(g[1]);
+                Claims.close("Gauss-Hermite = double-exponential quadrature", gh.apply(g[0]), de.value(), de.error()
+                        + Tol.gamma(4 * 12 + 8) * mag + Bounds.C * 19 * mag);
+            }
+        });
+    }
+
+    /**
+     * The reparameterization is the quantile transform of the normal: F_q(mu + sigma eps) = Phi(eps), so
+     * z = mu + sigma eps has exactly the law N(mu, sigma^2) and is increasing in eps. Tolerance: the CDFs'
+     * accuracy (1e-12 each, PI-12) plus the rounding of z, 4u (|mu| / sigma + |eps| + 1), times the
+     * largest density of the standard normal, 0.4.
+     */
+    @Property(tries = 200)
+    void reparameterizationIsTheQuantileTransform(Check check) {
+        check.forAll(Q.as("q"), Gens.doubles(-5, 5).as("eps"), (q, eps) -> Claims.close("F_q(mu + sigma eps) = Phi(eps)",
+                q.cdf(q.reparameterize(eps)), dlmath.prob.Special.normalCdf(eps), 2 * ContinuousKlDivergence.CDF_ERROR
+                        + 0.4 * 4 * Tol.U * (Math.abs(q.loc()) / q.scale() + Math.abs(eps) + 1)));
     }
 
     /**
@@ -228,14 +249,11 @@ class ReparameterizationTrick {
             double s = q.scale();
             double s3 = s * s * s;
             Poly he3 = new Poly(new double[] {-m * m * m / s3 + 6 * m / s, 3 * m * m / s3 - 6 / s, -3 * m / s3, 1 / s3});
-            Estimates e = estimates(he3, q);
-            double vp = variance(e.pathwise());
-            double vs = variance(e.score());
-            double[] s2 = new double[e.scoreMag().length];
-            for (int i = 0; i < s2.length; i++) {
-                s2[i] = e.scoreMag()[i] * e.scoreMag()[i];
-            }
-            double tol = Tol.gamma(4 * 12 + 8) * 8 * mean(s2);
+            Quadrature.Rule gh = rule();
+            Estimators e = estimators(he3, q);
+            double vp = variance(gh, e.pathwise());
+            double vs = variance(gh, e.score());
+            double tol = Tol.gamma(4 * 12 + 8) * 8 * meanSquare(gh, e.scoreMag());
             Claims.close("Var(pathwise) = (3/4) Var(score) for u^3 - 6u", vp, 0.75 * vs, tol);
             Claims.close("sigma^2 Var(score) = 24 for u^3 - 6u", vs * s * s, 24, tol * s * s);
         });
@@ -256,9 +274,10 @@ class ReparameterizationTrick {
             return new Poly(new double[] {3 * a4 - a2 + a0, 0, a2 - 6 * a4, 0, a4});
         });
         check.forAll(quartics.as("f"), f -> {
-            Estimates e = estimates(f, new Normal(0, 1));
-            double vp = variance(e.pathwise());
-            double vs = variance(e.score());
+            Quadrature.Rule gh = rule();
+            Estimators e = estimators(f, new Normal(0, 1));
+            double vp = variance(gh, e.pathwise());
+            double vs = variance(gh, e.score());
             check.note("Var(pathwise)", vp);
             check.note("Var(score)", vs);
             Claims.atLeast("Var(score) >= Var(pathwise)", vs, vp);
