@@ -1,5 +1,7 @@
 package dlmath.autodiff;
 
+import dlmath.linalg.Cholesky;
+import dlmath.linalg.Lu;
 import dlmath.tensor.Tensor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -356,7 +358,7 @@ public final class Primitives {
 
     /** x = A^-1 b: b̄ += A^-T x̄, Ā -= b̄ x^T (Giles 2008, Sec. 2.3.1). */
     public static final Primitive SOLVE = new Primitive("solve", 2,
-            (x, a) -> DenseLinalg.solve(x[0], x[1]),
+            (x, a) -> Lu.of(x[0]).solve(x[1]),
             c -> {
                 Var bBar = c.in(0).transpose().solve(c.g());
                 c.add(1, bBar);
@@ -369,7 +371,7 @@ public final class Primitives {
                     c.subtract(0, outer);
                 }
             },
-            (x, dx, y, a) -> DenseLinalg.solve(x[0], dx[1].sub(dx[0].matmul(y))),
+            (x, dx, y, a) -> Lu.of(x[0]).solve(dx[1].sub(dx[0].matmul(y))),
             (x, y, a) -> {
                 long n = x[0].dim(0);
                 long k = x[1].rank() == 1 ? 1 : x[1].dim(1);
@@ -387,7 +389,7 @@ public final class Primitives {
     /** ||A||_inf ||A^-1||_inf, infinite if A is singular. */
     static double conditionInf(Tensor a) {
         try {
-            return a.opNormInf() * DenseLinalg.solve(a, Tensor.eye(a.dim(0))).opNormInf();
+            return a.opNormInf() * Lu.of(a).inverse().opNormInf();
         } catch (IllegalArgumentException singular) {
             return Double.POSITIVE_INFINITY;
         }
@@ -395,29 +397,14 @@ public final class Primitives {
 
     /** y = log det S with S = (A + A^T)/2 SPD: Ā += ȳ S^-1 (Giles 2008, Sec. 2.2.2). */
     public static final Primitive LOGDET = new Primitive("logdet", 1,
-            (x, a) -> {
-                double[][] l = DenseLinalg.cholesky(DenseLinalg.symmetricPart(x[0]));
-                double s = 0;
-                for (int i = 0; i < l.length; i++) {
-                    s += Math.log(l[i][i]);
-                }
-                return Tensor.scalar(2 * s);
-            },
+            (x, a) -> Tensor.scalar(Cholesky.of(symmetricPart(x[0])).logDet()),
             c -> {
                 Var a = c.in(0);
                 Var sym = a.add(a.transpose()).mul(0.5);
                 Var inverse = sym.solve(c.constant(Tensor.eye(a.shape()[0])));
                 c.add(0, inverse.mul(c.g()));
             },
-            (x, dx, y, a) -> {
-                double[][] l = DenseLinalg.cholesky(DenseLinalg.symmetricPart(x[0]));
-                double[][] z = DenseLinalg.choleskySolve(l, DenseLinalg.symmetricPart(dx[0]).toArray2D());
-                double trace = 0;
-                for (int i = 0; i < z.length; i++) {
-                    trace += z[i][i];
-                }
-                return Tensor.scalar(trace);
-            },
+            (x, dx, y, a) -> Tensor.scalar(Cholesky.of(symmetricPart(x[0])).solve(symmetricPart(dx[0])).trace()),
             (x, y, a) -> {
                 long n = x[0].dim(0);
                 return (n * n * n + 2) / 3 + 2 * n * n + n;
@@ -426,10 +413,19 @@ public final class Primitives {
             (x, a) -> bounded(x) && positiveDefiniteWithMargin(x[0], 0.1),
             "A = I + B B^T with |B_ij| <= 1 (SPD, condition number <= 10); elsewhere (A + A^T)/2 - 0.1 I SPD");
 
+    /** (A + A^T) / 2 of a square matrix, exactly symmetric. */
+    static Tensor symmetricPart(Tensor a) {
+        if (a.rank() != 2 || a.dim(0) != a.dim(1)) {
+            throw new IllegalArgumentException("logdet: need a square matrix, got shape "
+                    + java.util.Arrays.toString(a.shape()));
+        }
+        return a.add(a.transpose()).mul(0.5);
+    }
+
     /** Whether (A + A^T)/2 - margin I is positive definite. */
     static boolean positiveDefiniteWithMargin(Tensor a, double margin) {
         try {
-            DenseLinalg.cholesky(DenseLinalg.symmetricPart(a).sub(Tensor.eye(a.dim(0)).mul(margin)));
+            Cholesky.of(symmetricPart(a).sub(Tensor.eye(a.dim(0)).mul(margin)));
             return true;
         } catch (IllegalArgumentException notPd) {
             return false;
