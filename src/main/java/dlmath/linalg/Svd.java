@@ -97,17 +97,8 @@ public final class Svd {
         Jacobi j = new Jacobi(cols, bm, bn);
         double[][] left = j.leftVectors(full ? bm : bn);
         double[][] right = j.rightVectors();
-        return wide ? new Svd(m, n, right, j.sigma, full ? left : trim(left, bn), j.sweeps)
-                : new Svd(m, n, full ? left : trim(left, bn), j.sigma, right, j.sweeps);
-    }
-
-    private static double[][] trim(double[][] rows, int count) {
-        if (rows.length == count) {
-            return rows;
-        }
-        double[][] out = new double[count][];
-        System.arraycopy(rows, 0, out, 0, count);
-        return out;
+        return wide ? new Svd(m, n, right, j.sigma, left, j.sweeps)
+                : new Svd(m, n, left, j.sigma, right, j.sweeps);
     }
 
     /** One-sided Jacobi on the columns of a tall matrix, then sorting and completion. */

@@ -86,6 +86,15 @@ class CholeskyFactorization {
             for (int i = 0; i < n; i++) {
                 Claims.atMost("|b - A x|_" + i, res.get(i), bound.get(i));
             }
+            // ||L^{-1} b||^2 = b^T A^{-1} b: y solves (L + dL) y = b with |dL| <= gamma_n |L| and x solves
+            // (A + dA) x = b; to first order the two sides differ by x^T (|dL||L^T| + |L||dL^T| + |dA|) x,
+            // at most (2 gamma_n + gamma_{3n+1}) |x|^T |L||L^T| |x| (factor 1.1 for second order), plus the dots
+            Tensor y = c.solveLower(b);
+            double mahalanobis = absL.matmul(x.abs()).dot(x.abs());
+            Claims.close("||L^{-1} b||^2 = b^T A^{-1} b", y.dot(y), b.dot(x),
+                    1.1 * (2 * Tol.gamma(n) + Tol.gamma(3 * n + 1)) * mahalanobis
+                            + Tol.gamma(n) * (y.dot(y) + b.abs().dot(x.abs())));
+            Claims.that("size() = n", c.size() == n);
             SymmetricEigen e = SymmetricEigen.of(a);
             double lmin = e.values()[0] - La.eigEta(e, a.frobenius(), n);
             double delta = Tol.gamma(n + 1) * l.frobenius() * l.frobenius();

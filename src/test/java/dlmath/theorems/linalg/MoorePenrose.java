@@ -75,6 +75,11 @@ class MoorePenrose {
                     + 2 * Tol.gamma(Math.max(a.dim(0), a.dim(1))) * x.abs().matmul(a.abs()).frobenius();
             Claims.atMost("||A X - (A X)^T||_F", axm.sub(axm.transpose()).frobenius(), t3);
             Claims.atMost("||X A - (X A)^T||_F", xam.sub(xam.transpose()).frobenius(), t4);
+            // A X is the orthogonal projector onto range(A), so its trace is the rank (with pinv's threshold)
+            int rank = Linalg.rank(a);
+            double traceTol = Math.sqrt(a.dim(0)) * (rel + 2 * st.omega() + st.s1() * st.formX()
+                    + Tol.gamma(a.dim(1)) * a.abs().matmul(x.abs()).frobenius()) + rank * st.omega() + Tol.gamma(a.dim(0)) * rank;
+            Claims.close("trace(A pinv(A)) = rank(A) = " + rank, axm.trace(), rank, traceTol);
             check.collect("kappa_r = s_1 / s_r " + (Double.isInfinite(st.sr()) ? "(A = 0)"
                     : st.s1() / st.sr() < 1e3 ? "< 1e3" : ">= 1e3"));
         });
@@ -106,7 +111,7 @@ class MoorePenrose {
             Claims.atMost("||A^T (b - A x)||_2 (normal equations)", a.transpose().matmul(r).norm2(), t);
             // other least-squares solutions: x + N z with N spanning the numerical null space
             Svd full = Svd.full(a);
-            int rank = full.rank(Math.max(m, n) * La.EPS * full.singularValues()[0]);
+            int rank = Linalg.rank(a, Math.max(m, n) * La.EPS * full.singularValues()[0]);
             check.label(rank == Math.min(m, n) ? (rank == n ? "full column rank" : "full row rank") : "rank deficient");
             if (rank < n) {
                 Tensor nullBasis = full.v().slice(1, rank, n);
