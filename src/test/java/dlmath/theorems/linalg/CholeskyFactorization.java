@@ -48,7 +48,9 @@ class CholeskyFactorization {
                 Claims.atLeast("l_" + i + i + " > 0", l.get(i, i), Double.MIN_VALUE);
             }
             Tensor err = l.matmul(l.transpose()).sub(a).abs();
-            Tensor bound = l.abs().matmul(l.abs().transpose()).mul(Tol.gamma(n + 1) + Tol.gamma(n));
+            // plus gradual underflow: each l_jk may err by 2^-1075 absolutely, amplified by max |l| in the products
+            Tensor bound = l.abs().matmul(l.abs().transpose()).mul(Tol.gamma(n + 1) + Tol.gamma(n))
+                    .add(La.underflow(4.0 * (n + 1), l.abs().maxAll()));
             double worst = 0;
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {

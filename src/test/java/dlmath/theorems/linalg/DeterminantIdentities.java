@@ -82,7 +82,8 @@ class DeterminantIdentities {
                 }
             }
             Tensor err = l.matmul(u).sub(p.matmul(a)).abs();
-            Tensor bound = l.abs().matmul(u.abs()).mul(2 * Tol.gamma(n));
+            // plus gradual underflow: each l_ik and update may err by 2^-1075, amplified by max |u_kj|
+            Tensor bound = l.abs().matmul(u.abs()).mul(2 * Tol.gamma(n)).add(La.underflow(4.0 * (n + 1), u.abs().maxAll()));
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     Claims.atMost("|L U - P A|_" + i + j, err.get(i, j), bound.get(i, j));
