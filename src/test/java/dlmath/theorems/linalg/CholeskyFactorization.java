@@ -84,7 +84,8 @@ class CholeskyFactorization {
             Tensor res = b.sub(a.matmul(x)).abs();
             Tensor absL = l.abs().matmul(l.abs().transpose());
             Tensor bound = absL.matmul(x.abs()).mul(Tol.gamma(3 * n + 1))
-                    .add(b.abs().add(a.abs().matmul(x.abs())).mul(Tol.gamma(n + 1)));
+                    .add(b.abs().add(a.abs().matmul(x.abs())).mul(Tol.gamma(n + 1)))
+                    .add(La.underflow(8.0 * (n + 1), a.abs().maxAll() + absL.maxAll())); // subnormal entries of b, x
             for (int i = 0; i < n; i++) {
                 Claims.atMost("|b - A x|_" + i, res.get(i), bound.get(i));
             }
