@@ -63,7 +63,9 @@ public final class Linalg {
 
     /**
      * The Moore-Penrose pseudo-inverse {@code A^+ = V diag(1/sigma_i) U^T}, keeping the singular
-     * values {@code sigma_i > max(m, n) eps sigma_1} (those at or below are treated as zero).
+     * values {@code sigma_i > max(m, n) eps sigma_1} (those at or below are treated as zero). Entries of
+     * {@code A^+} beyond the double range (a kept singular value below about {@code 1 / Double.MAX_VALUE})
+     * become infinite.
      *
      * @param a an m x n matrix with finite entries
      * @return {@code A^+}, n x m
@@ -98,9 +100,8 @@ public final class Linalg {
             if (!(s[k] > tol)) {
                 continue;
             }
-            double inv = 1 / s[k];
             for (int i = 0; i < n; i++) {
-                double vi = v[i][k] * inv;
+                double vi = v[i][k] / s[k]; // divided, not multiplied by 1 / s_k, which may overflow first
                 if (vi != 0) {
                     for (int j = 0; j < m; j++) {
                         out[i][j] += vi * u[j][k];

@@ -111,14 +111,6 @@ final class Matrices {
         return t;
     }
 
-    static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
-    }
-
     /** The largest absolute entry. */
     static double maxAbs(double[][] a) {
         double m = 0;

@@ -16,13 +16,15 @@ import dlmath.tensor.Tensor;
  * {@code t = sign(zeta) / (|zeta| + sqrt(1 + zeta^2))} (the smaller root, so the angle is at most
  * {@code pi/4}), {@code c = 1 / sqrt(1 + t^2)}, {@code s = c t}. A pair is rotated only while
  * {@code |gamma| > m eps sqrt(alpha beta)}, the relative criterion that gives Demmel and Veselic's
- * relative accuracy, and unless the smaller column has at most {@code eps} times the norm of the
- * larger; the sweeps stop when a whole sweep rotates nothing. Then {@code s_j = ||b_j||},
- * {@code u_j = b_j / s_j}, and {@code V} is the product of the rotations. A column that ends up at
- * most {@code eps} times as long as a column it is still not orthogonal to is rounding noise left in
- * that column's span (a rank-deficient matrix produces it: in exact arithmetic it would be zero, in
- * floating point each further rotation shrinks it only by a factor {@code u}); it is deflated, its
- * singular value set to 0, at a backward error of at most {@code eps} times the larger column.
+ * relative accuracy, and unless one of the two columns is at most the noise floor
+ * {@code 4 m n eps ||B||_F} long; the sweeps stop when a whole sweep rotates nothing. Then
+ * {@code s_j = ||b_j||}, {@code u_j = b_j / s_j}, and {@code V} is the product of the rotations. A
+ * column below the noise floor that is still not orthogonal to another is rounding noise left in the
+ * span of the others (a rank-deficient matrix produces it: in exact arithmetic it would be zero; in
+ * floating point it cannot be made orthogonal to columns whose span it lies in, and rotating it again
+ * and again converges only linearly, if at all); it is deflated, its singular value set to 0, at a
+ * backward error of at most the noise floor per column. Relative accuracy is therefore promised for
+ * columns longer than the noise floor.
  *
  * <p>Implementation notes: the columns of {@code B} and of {@code V} are held as rows of their
  * transposes, so that each rotation runs over contiguous arrays; {@code B} is first scaled by a
@@ -41,11 +43,9 @@ public final class Svd {
     /** The cap on the number of sweeps; convergence is quadratic and needs about 5 to 10 in double. */
     public static final int MAX_SWEEPS = 60;
 
-    /**
-     * A column whose norm is at most this fraction ({@code eps = 2^-52}) of another column's is not
-     * rotated against it; if the two are still not orthogonal at the end it is deflated.
-     */
-    static final double NEGLIGIBLE = Matrices.EPS;
+    /** The constant c of the noise floor {@code c m n eps ||B||_F} below which columns are not rotated. */
+    static final double NOISE = 4;
+
 
     private final int m;
     private final int n;
@@ -97,17 +97,8 @@ public final class Svd {
         Jacobi j = new Jacobi(cols, bm, bn);
         double[][] left = j.leftVectors(full ? bm : bn);
         double[][] right = j.rightVectors();
-        return wide ? new Svd(m, n, right, j.sigma, full ? left : trim(left, bn), j.sweeps)
-                : new Svd(m, n, full ? left : trim(left, bn), j.sigma, right, j.sweeps);
-    }
-
-    private static double[][] trim(double[][] rows, int count) {
-        if (rows.length == count) {
-            return rows;
-        }
-        double[][] out = new double[count][];
-        System.arraycopy(rows, 0, out, 0, count);
-        return out;
+        return wide ? new Svd(m, n, right, j.sigma, left, j.sweeps)
+                : new Svd(m, n, left, j.sigma, right, j.sweeps);
     }
 
     /** One-sided Jacobi on the columns of a tall matrix, then sorting and completion. */
@@ -118,6 +109,8 @@ public final class Svd {
         final double[] sigma;   // sorted descending
         final int[] order;      // order[i]: the column of b holding the i-th largest singular value
         int sweeps;
+        /** Columns at most this long are rounding noise: {@code 4 m n eps ||B||_F} (B scaled). */
+        double noiseFloor;
 
         Jacobi(double[][] cols, int rows, int count) {
             this.rows = rows;
@@ -133,6 +126,11 @@ public final class Svd {
                     c[i] /= scale;
                 }
             }
+            double frob = 0;
+            for (double[] c : b) {
+                frob = Math.hypot(frob, Matrices.norm(c));
+            }
+            noiseFloor = NOISE * rows * count * Matrices.EPS * frob;
             orthogonalize();
             double[] norms = new double[count];
             for (int j = 0; j < count; j++) {
@@ -183,8 +181,8 @@ public final class Svd {
             if (!(Math.abs(gamma) > threshold * Math.sqrt(alpha) * Math.sqrt(beta))) {
                 return false;
             }
-            if (Math.min(alpha, beta) <= NEGLIGIBLE * NEGLIGIBLE * Math.max(alpha, beta)) {
-                return false; // the smaller column is rounding noise next to the larger: deflated at the end
+            if (Math.min(alpha, beta) <= noiseFloor * noiseFloor) {
+                return false; // the smaller column is rounding noise: deflated at the end if not orthogonal
             }
             double zeta = (beta - alpha) / (2 * gamma);
             double root = Math.abs(zeta) < 1e150 ? Math.sqrt(1 + zeta * zeta) : Math.abs(zeta);
@@ -207,10 +205,10 @@ public final class Svd {
 
         /**
          * Marks the deflated columns: zero, below 2^-460 of the largest entry (where squared norms
-         * underflow), or at most eps times the norm of a column they are still not orthogonal to
-         * (rounding noise left in the span of that column, as in a rank-deficient matrix). Their
+         * underflow), or below the noise floor and still not orthogonal to some other column
+         * (rounding noise left in the span of the others, as in a rank-deficient matrix). Their
          * singular value is set to 0 and their left singular vector completed: a backward error of
-         * at most eps times the larger column.
+         * at most the noise floor per column.
          */
         private boolean[] deflate(double[] norms) {
             int count = norms.length;
@@ -228,7 +226,7 @@ public final class Svd {
             double threshold = rows * Matrices.EPS;
             for (int j = 0; j < count; j++) {
                 for (int k = 0; k < count && !deflated[j]; k++) {
-                    if (k != j && !deflated[k] && norms[j] <= NEGLIGIBLE * norms[k]
+                    if (k != j && !deflated[k] && norms[j] <= noiseFloor
                             && Math.abs(Matrices.dot(unit[j], unit[k])) > threshold) {
                         deflated[j] = true;
                     }

@@ -21,16 +21,18 @@ public final class LinalgGens {
 
     /**
      * m x n matrices, m, n in [1, max], from a mixture: nice entries in [-10, 10] as a list of rows
-     * ({@link #niceRows}, weight 4), and for m, n drawn first (weight 7, split in proportion): a
-     * prescribed singular spectrum in [0, 10] with Haar U, V, so that zeros make it rank deficient
-     * (weight 3), a product of an m x r and an r x n nice matrix, r &lt; min(m, n), hence rank
-     * deficient (weight 2), a nice matrix scaled by 2^e, e in [-40, 40] (weight 1), and the zero
-     * matrix (weight 1).
+     * ({@link #niceRows}, weight 4); m, n drawn first, then {@link #generalWithoutNice} (weight 5);
+     * square n x n from the same (weight 2); 1 x 1 (weight 2); zero m x n (weight 1). So squares and
+     * 1 x 1 matrices each come with probability at least 1/7 per try, zero matrices at least 1/14
+     * (plus the zero members of the other families).
      */
     public static Gen<Tensor> general(int max) {
         return Gens.frequency(
                 Gens.weight(4, niceRows(max)),
-                Gens.weight(7, sides(max).flatMap(m -> sides(max).flatMap(n -> generalWithoutNice(m, n)))));
+                Gens.weight(5, sides(max).flatMap(m -> sides(max).flatMap(n -> generalWithoutNice(m, n)))),
+                Gens.weight(2, sides(max).flatMap(n -> generalWithoutNice(n, n))),
+                Gens.weight(2, generalWithoutNice(1, 1)),
+                Gens.weight(1, sides(max).flatMap(m -> sides(max).map(n -> Tensor.zeros(m, n)))));
     }
 
     /**
@@ -53,7 +55,12 @@ public final class LinalgGens {
         });
     }
 
-    /** The mixture of {@link #general(int, int)} without its nice-entries family. */
+    /**
+     * m x n matrices: a prescribed spectrum in [0, 10] with Haar U, V, zeros making it rank deficient
+     * (weight 3), a product of an m x r and an r x n nice matrix, r &lt; min(m, n), hence rank
+     * deficient (weight 2), a nice matrix scaled by 2^e, e in [-40, 40] (weight 1), and the zero
+     * matrix (weight 1).
+     */
     static Gen<Tensor> generalWithoutNice(int m, int n) {
         int p = Math.min(m, n);
         return Gens.frequency(

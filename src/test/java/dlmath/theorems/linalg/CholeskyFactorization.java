@@ -48,7 +48,9 @@ class CholeskyFactorization {
                 Claims.atLeast("l_" + i + i + " > 0", l.get(i, i), Double.MIN_VALUE);
             }
             Tensor err = l.matmul(l.transpose()).sub(a).abs();
-            Tensor bound = l.abs().matmul(l.abs().transpose()).mul(Tol.gamma(n + 1) + Tol.gamma(n));
+            // plus gradual underflow: each l_jk may err by 2^-1075 absolutely, amplified by max |l| in the products
+            Tensor bound = l.abs().matmul(l.abs().transpose()).mul(Tol.gamma(n + 1) + Tol.gamma(n))
+                    .add(La.underflow(4.0 * (n + 1), l.abs().maxAll()));
             double worst = 0;
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
@@ -82,10 +84,20 @@ class CholeskyFactorization {
             Tensor res = b.sub(a.matmul(x)).abs();
             Tensor absL = l.abs().matmul(l.abs().transpose());
             Tensor bound = absL.matmul(x.abs()).mul(Tol.gamma(3 * n + 1))
-                    .add(b.abs().add(a.abs().matmul(x.abs())).mul(Tol.gamma(n + 1)));
+                    .add(b.abs().add(a.abs().matmul(x.abs())).mul(Tol.gamma(n + 1)))
+                    .add(La.underflow(8.0 * (n + 1), a.abs().maxAll() + absL.maxAll())); // subnormal entries of b, x
             for (int i = 0; i < n; i++) {
                 Claims.atMost("|b - A x|_" + i, res.get(i), bound.get(i));
             }
+            // ||L^{-1} b||^2 = b^T A^{-1} b: y solves (L + dL) y = b with |dL| <= gamma_n |L| and x solves
+            // (A + dA) x = b; to first order the two sides differ by x^T (|dL||L^T| + |L||dL^T| + |dA|) x,
+            // at most (2 gamma_n + gamma_{3n+1}) |x|^T |L||L^T| |x| (factor 1.1 for second order), plus the dots
+            Tensor y = c.solveLower(b);
+            double mahalanobis = absL.matmul(x.abs()).dot(x.abs());
+            Claims.close("||L^{-1} b||^2 = b^T A^{-1} b", y.dot(y), b.dot(x),
+                    1.1 * (2 * Tol.gamma(n) + Tol.gamma(3 * n + 1)) * mahalanobis
+                            + Tol.gamma(n) * (y.dot(y) + b.abs().dot(x.abs())));
+            Claims.that("size() = n", c.size() == n);
             SymmetricEigen e = SymmetricEigen.of(a);
             double lmin = e.values()[0] - La.eigEta(e, a.frobenius(), n);
             double delta = Tol.gamma(n + 1) * l.frobenius() * l.frobenius();

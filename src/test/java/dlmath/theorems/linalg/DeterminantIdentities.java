@@ -49,6 +49,56 @@ class DeterminantIdentities {
         });
     }
 
+    /**
+     * The formula det A = det(P) prod u_ii rests on P A = L U. The computed factors satisfy
+     * |L U - P A| <= gamma_n |L||U| entrywise (Higham Thm 9.3), plus gamma_n |L||U| for the test's
+     * product; L is unit lower triangular with |l_ij| <= 1 (partial pivoting), U upper triangular, P the
+     * permutation matrix of pivots(). A zero pivot (isSingular) means det(A + dA) = 0, so then
+     * |det A| <= err(A).
+     */
+    @Property(tries = 150)
+    void luFactorsReproduceThePermutedMatrix(Check check) {
+        check.example(Tensor.of(new double[][] {{1, 2}, {2, 4}}));
+        check.forAll(LinalgGens.sides(5).flatMap(n -> LinalgGens.general(n, n)).as("A"), a -> {
+            int n = a.dim(0);
+            Lu lu = Lu.of(a);
+            Tensor l = lu.l();
+            Tensor u = lu.u();
+            Tensor p = lu.p();
+            int[] piv = lu.pivots();
+            Claims.that("size() = n", lu.size() == n);
+            for (int i = 0; i < n; i++) {
+                Claims.that("P row " + i + " is e_" + piv[i], p.row(i).equals(LinalgGens.unit(n, piv[i])));
+                Claims.that("l_ii = 1", l.get(i, i) == 1);
+                for (int j = 0; j < n; j++) {
+                    if (j > i) {
+                        Claims.that("L is lower triangular", l.get(i, j) == 0);
+                    } else {
+                        Claims.atMost("|l_" + i + j + "| <= 1 (partial pivoting)", Math.abs(l.get(i, j)), 1);
+                    }
+                    if (j < i) {
+                        Claims.that("U is upper triangular", u.get(i, j) == 0);
+                    }
+                }
+            }
+            Tensor err = l.matmul(u).sub(p.matmul(a)).abs();
+            // plus gradual underflow: each l_ik and update may err by 2^-1075, amplified by max |u_kj|
+            Tensor bound = l.abs().matmul(u.abs()).mul(2 * Tol.gamma(n)).add(La.underflow(4.0 * (n + 1), u.abs().maxAll()));
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    Claims.atMost("|L U - P A|_" + i + j, err.get(i, j), bound.get(i, j));
+                }
+            }
+            Det d = Det.of(a);
+            check.label(lu.isSingular() ? "zero pivot" : "nonzero pivots");
+            if (lu.isSingular()) {
+                Claims.atMost("|det A| for a zero pivot", Math.abs(La.exactDet(a)), d.error());
+            } else {
+                Claims.that("nonzero pivots give a nonzero det", d.value() != 0 || Math.abs(La.exactDet(a)) <= d.error());
+            }
+        });
+    }
+
     @Property(tries = 200)
     void determinantOfTheTransposeEqualsTheDeterminant(Check check) {
         check.forAll(LinalgGens.sides(5).flatMap(n -> LinalgGens.general(n, n)).as("A"), a -> {

@@ -51,7 +51,7 @@ class GershgorinDiscs {
             SymmetricEigen e = SymmetricEigen.of(a);
             double eta = La.eigEta(e, a.frobenius(), n);
             double worstPosition = 0;
-            for (double l : e.values()) {
+            for (double l : e.eigenvalues().toArray()) {
                 double best = Double.POSITIVE_INFINITY;
                 double position = Double.POSITIVE_INFINITY;
                 for (int i = 0; i < n; i++) {

@@ -75,6 +75,7 @@ class HouseholderQr {
     void thinQrIsBackwardStableWithOrthonormalQAndTriangularR(Check check) {
         check.example(Tensor.of(new double[][] {{1, 1e-9}, {0, 1}}));
         check.example(Tensor.of(new double[][] {{1}, {1e-9}}));
+        check.example(Tensor.of(new double[][] {{-1}, {1.5e-8}})); // x_0 < 0: beta = +||x|| avoids cancellation
         // a column of subnormal size: 1 / (x_0 - beta) overflowed before the reflector rescaled (found by LA-09)
         check.example(Tensor.of(new double[][] {{1, 1.25e-293}, {1, 1.25e-293}}));
         check.forAll(LinalgGens.general(6).as("A"), a -> {

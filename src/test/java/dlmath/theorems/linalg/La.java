@@ -31,6 +31,15 @@ final class La {
     private La() {
     }
 
+    /**
+     * The allowance for gradual underflow: in Higham's model with underflow (Accuracy and Stability,
+     * 2nd ed., eq. (2.8)) each operation may also err by an absolute 2^-1075; {@code ops} such errors,
+     * each amplified by at most {@code amplification}, add at most ops * amplification * 2^-1074.
+     */
+    static double underflow(double ops, double amplification) {
+        return ops * Math.max(1, amplification) * Double.MIN_VALUE;
+    }
+
     // ------------------------------------------------------------------ norms and products
 
     static double frob(Tensor a) {
@@ -89,14 +98,16 @@ final class La {
      * {@code gamma_6} per rotation (the computed c, s and the two products and a sum per entry),
      * the orthogonalized columns carry {@code r gamma_6 ||A||_F}, the computed V departs from an
      * orthogonal matrix by {@code r gamma_6 sqrt(p)} (twice in V V^T), the normalization
-     * {@code u_j = b_j / ||b_j||} costs {@code gamma_{M+3}}, and the test's two products
-     * {@code p gamma_{p+1}}. M = max(m, n), p = min(m, n).
+     * {@code u_j = b_j / ||b_j||} costs {@code gamma_{M+3}}, the test's two products
+     * {@code p gamma_{p+1}}, and the deflated noise columns (set to 0), each below the noise floor
+     * {@code 4 M p eps ||A||_F} and mutually nearly orthogonal: at most {@code 4 M p sqrt(p) eps ||A||_F}.
+     * M = max(m, n), p = min(m, n).
      */
     static double svdTau(Svd svd) {
         int mm = Math.max(svd.rows(), svd.cols());
         int p = Math.min(svd.rows(), svd.cols());
         int r = (svd.sweeps() - 1) * (p - 1);
-        return r * gamma(6) * (1 + 2 * Math.sqrt(p)) + gamma(mm + 3) + p * gamma(p + 1);
+        return r * gamma(6) * (1 + 2 * Math.sqrt(p)) + gamma(mm + 3) + p * gamma(p + 1) + 4 * mm * p * Math.sqrt(p) * EPS;
     }
 
     /**
@@ -125,7 +136,9 @@ final class La {
     static double svdEps(Svd svd, double frobA) {
         int k = Math.max(svd.u().dim(1), svd.v().dim(1));
         double s1 = svd.singularValues()[0];
-        return svdTau(svd) * frobA + 2.2 * k * svdOrth(svd) * s1;
+        int m = svd.rows();
+        int n = svd.cols();
+        return svdTau(svd) * frobA + 2.2 * k * svdOrth(svd) * s1 + underflow(8.0 * (m + n) * (m + n), 1);
     }
 
     // ------------------------------------------------------------------ symmetric eigen bounds
@@ -155,7 +168,7 @@ final class La {
     static double eigEta(SymmetricEigen e, double frobA, int n) {
         double[] l = e.values();
         double lmax = Math.max(Math.abs(l[0]), Math.abs(l[l.length - 1]));
-        return eigTau(e, n) * frobA + 2.2 * n * eigOrth(e, n) * lmax;
+        return eigTau(e, n) * frobA + 2.2 * n * eigOrth(e, n) * lmax + underflow(16.0 * n * n, 1);
     }
 
     // ------------------------------------------------------------------ LU and determinants
@@ -184,7 +197,7 @@ final class La {
             hi *= si + eps + delta;
             lo *= si + eps;
         }
-        return (hi - lo) + gamma(n) * Math.abs(detHat);
+        return (hi - lo) + gamma(n) * Math.abs(detHat) + underflow(4.0 * n * n, Math.pow(Math.max(1, s[0] + eps + delta), n));
     }
 
     /**
@@ -200,7 +213,7 @@ final class La {
         int emin = Integer.MAX_VALUE;
         for (double x : a.toArray()) {
             if (x != 0) {
-                emin = Math.min(emin, Math.getExponent(x) - 52);
+                emin = Math.min(emin, lowExponent(x));
             }
         }
         if (emin == Integer.MAX_VALUE) {
@@ -239,16 +252,20 @@ final class La {
         return toDouble(d, (long) n * emin);
     }
 
-    /** x 2^-e as an exact integer (x is a multiple of 2^e). */
+    /** The exponent of the last bit of x: x = integer * 2^lowExponent(x) (-1074 for subnormals). */
+    private static int lowExponent(double x) {
+        return Math.getExponent(x) < Double.MIN_EXPONENT ? -1074 : Math.getExponent(x) - 52;
+    }
+
+    /** x 2^-e as an exact integer (x is a multiple of 2^e, e <= lowExponent(x)). */
     private static BigInteger scaled(double x, int e) {
         if (x == 0) {
             return BigInteger.ZERO;
         }
         long bits = Double.doubleToLongBits(Math.abs(x));
-        int exp = Math.getExponent(x);
-        long mantissa = exp == Double.MIN_EXPONENT - 1 ? (bits & 0xFFFFFFFFFFFFFL) << 1 : (bits & 0xFFFFFFFFFFFFFL) | (1L << 52);
-        int shift = (exp == Double.MIN_EXPONENT - 1 ? Double.MIN_EXPONENT : exp) - 52 - e;
-        BigInteger v = BigInteger.valueOf(mantissa).shiftLeft(shift);
+        long fraction = bits & 0xFFFFFFFFFFFFFL;
+        long mantissa = Math.getExponent(x) < Double.MIN_EXPONENT ? fraction : fraction | (1L << 52);
+        BigInteger v = BigInteger.valueOf(mantissa).shiftLeft(lowExponent(x) - e);
         return x < 0 ? v.negate() : v;
     }
 

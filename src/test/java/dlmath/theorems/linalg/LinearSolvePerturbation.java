@@ -56,8 +56,9 @@ class LinearSolvePerturbation {
             int n = a.dim(0);
             Tensor b2 = b.add(db);
             Lu lu = Lu.of(a);
-            Tensor x = lu.solve(b);
-            Tensor x2 = lu.solve(b2);
+            Tensor both = lu.solve(Tensor.concat(1, b.reshape(n, 1), b2.reshape(n, 1)));
+            Tensor x = both.col(0);
+            Tensor x2 = both.col(1);
             Tensor absLu = lu.l().abs().matmul(lu.u().abs());
             double rho = Tol.gamma(3 * n) * absLu.matmul(x.abs()).norm2();
             double rho2 = Tol.gamma(3 * n) * absLu.matmul(x2.abs()).norm2();
@@ -81,6 +82,38 @@ class LinearSolvePerturbation {
             }
             Claims.atMost("||dx|| <= kappa ||db|| / ||b|| ||x|| (+ solver errors)", dx, bound);
             Claims.that("Linalg.solve agrees with Lu.solve", Linalg.solve(a, b).equals(x));
+        });
+    }
+
+    /**
+     * kappa_2(A) = ||A||_2 ||A^{-1}||_2: Linalg.cond (s_1 / s_n of our SVD) against the product of the
+     * spectral norms of A and of its LU inverse X. Each s_hat is within eps_svd of s; X = A^{-1} (I + G)
+     * with ||G||_2 <= g = gamma_{3n} || |L||U||X| ||_F, so ||X||_2 lies within (1 +- g) / s_n, and its
+     * computed norm within eps_svd(X). Both values lie in intervals around kappa whose widths add up.
+     */
+    @Property(tries = 150)
+    void conditionNumberIsTheNormOfATimesTheNormOfItsInverse(Check check) {
+        check.forAll(CASES.as("A, b, db"), in -> {
+            Tensor a = in[0];
+            int n = a.dim(0);
+            Lu lu = Lu.of(a);
+            Tensor inv = lu.inverse();
+            Svd sa = Svd.of(a);
+            Svd sx = Svd.of(inv);
+            double[] s = sa.singularValues();
+            double eps = La.svdEps(sa, a.frobenius());
+            double epsX = La.svdEps(sx, inv.frobenius());
+            double g = Tol.gamma(3 * n) * lu.l().abs().matmul(lu.u().abs()).matmul(inv.abs()).frobenius();
+            check.assume(s[n - 1] > 2 * eps && g < 0.5);
+            double cond = Linalg.cond(a);
+            double product = Linalg.norm2(a) * Linalg.norm2(inv);
+            double lo = s[n - 1] - eps;
+            double hi = s[n - 1] + eps;
+            double condWidth = (s[0] + eps) / lo - (s[0] - eps) / hi;
+            double productWidth = (s[0] + 2 * eps) * ((1 + g) / lo + epsX) - (s[0] - 2 * eps) * ((1 - g) / hi - epsX);
+            check.note("cond(A)", cond);
+            check.note("||A||_2 ||A^-1||_2", product);
+            Claims.close("cond(A) = ||A||_2 ||A^{-1}||_2", cond, product, condWidth + productWidth + Tol.gamma(2) * product);
         });
     }
 

@@ -54,6 +54,11 @@ class MoorePenrose {
             Setup st = Setup.of(a);
             Tensor x = st.x();
             Claims.that("pinv(A) is n x m", x.dim(0) == a.dim(1) && x.dim(1) == a.dim(0));
+            if (!Double.isFinite(x.normInf())) {
+                check.label("A^+ beyond the double range"); // 1 / sigma_r overflows for subnormal sigma_r
+                Claims.that("only a subnormal kept singular value overflows", st.sr() < 1.01 / Double.MAX_VALUE);
+                return;
+            }
             check.note("X = pinv(A)", x);
             double rel = st.rel();
             double normX = Double.isInfinite(st.sr()) ? 0 : 1 / st.sr();
@@ -75,6 +80,11 @@ class MoorePenrose {
                     + 2 * Tol.gamma(Math.max(a.dim(0), a.dim(1))) * x.abs().matmul(a.abs()).frobenius();
             Claims.atMost("||A X - (A X)^T||_F", axm.sub(axm.transpose()).frobenius(), t3);
             Claims.atMost("||X A - (X A)^T||_F", xam.sub(xam.transpose()).frobenius(), t4);
+            // A X is the orthogonal projector onto range(A), so its trace is the rank (with pinv's threshold)
+            int rank = Linalg.rank(a);
+            double traceTol = Math.sqrt(a.dim(0)) * (rel + 2 * st.omega() + st.s1() * st.formX()
+                    + Tol.gamma(a.dim(1)) * a.abs().matmul(x.abs()).frobenius()) + rank * st.omega() + Tol.gamma(a.dim(0)) * rank;
+            Claims.close("trace(A pinv(A)) = rank(A) = " + rank, axm.trace(), rank, traceTol);
             check.collect("kappa_r = s_1 / s_r " + (Double.isInfinite(st.sr()) ? "(A = 0)"
                     : st.s1() / st.sr() < 1e3 ? "< 1e3" : ">= 1e3"));
         });
@@ -92,6 +102,12 @@ class MoorePenrose {
             Tensor b = in[1];
             Setup st = Setup.of(a);
             Tensor x = st.x().matmul(b);
+            if (!Double.isFinite(x.normInf())) {
+                check.label("solution beyond the double range"); // |x| ~ |b| / sigma_r overflows
+                Claims.that("only a kept singular value below 1e3 max(|b|, 1) / MAX_VALUE overflows",
+                        st.sr() < 1e3 * Math.max(b.normInf(), 1) / Double.MAX_VALUE);
+                return;
+            }
             Tensor r = b.sub(a.matmul(x));
             double rel = st.rel();
             int m = a.dim(0);
@@ -101,12 +117,13 @@ class MoorePenrose {
                     + Tol.gamma(m) * a.abs().transpose().matmul(r.abs()).norm2()
                     + Tol.gamma(m) * normA * st.x().abs().matmul(b.abs()).norm2() * normA;
             double t = (st.dropped() + st.s1() * rel + st.eps() * (2 + rel) + 3 * st.omega() * st.s1()
-                    + st.formX() * st.s1() * st.s1()) * b.norm2() + rounding;
+                    + st.formX() * st.s1() * st.s1()) * b.norm2() + rounding
+                    + La.underflow(4.0 * (m + n), normA * normA + normA); // x or r may be subnormal
             check.note("x = pinv(A) b", x);
             Claims.atMost("||A^T (b - A x)||_2 (normal equations)", a.transpose().matmul(r).norm2(), t);
             // other least-squares solutions: x + N z with N spanning the numerical null space
             Svd full = Svd.full(a);
-            int rank = full.rank(Math.max(m, n) * La.EPS * full.singularValues()[0]);
+            int rank = Linalg.rank(a, Math.max(m, n) * La.EPS * full.singularValues()[0]);
             check.label(rank == Math.min(m, n) ? (rank == n ? "full column rank" : "full row rank") : "rank deficient");
             if (rank < n) {
                 Tensor nullBasis = full.v().slice(1, rank, n);
@@ -120,10 +137,10 @@ class MoorePenrose {
                 double orth = (1.1 * n * La.svdOrth(full) + st.omega() + st.formX() * st.s1()) * xs.norm2() * zs
                         + Tol.gamma(n + 2) * (xs.norm2() + zs) * (xs.norm2() + zs);
                 Claims.atLeast("||x + N z||^2 >= ||x||^2 (x orthogonal to null(A))",
-                        ys.dot(ys), xs.dot(xs) - 2 * orth);
+                        ys.dot(ys), xs.dot(xs) - 2 * orth - La.underflow(8.0 * n * n, scale));
                 Claims.atMost("|N^T x| (x in the row space)", nullBasis.transpose().matmul(x).norm2(),
                         (1.1 * n * La.svdOrth(full) + st.omega() + st.formX() * st.s1()) * x.norm2()
-                                + Tol.gamma(n) * x.norm2());
+                                + Tol.gamma(n) * x.norm2() + La.underflow(4.0 * n * n, 1));
             }
         });
     }

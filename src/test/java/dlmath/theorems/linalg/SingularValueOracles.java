@@ -43,9 +43,17 @@ class SingularValueOracles {
         return 4.0 * Math.max(m, n) * Math.min(m, n) * La.EPS * s1;
     }
 
+    /**
+     * On A scaled by a power of two to a largest entry in [1, 2) (singular values scale exactly):
+     * commons-math3's SVD does not rescale, and on matrices near the underflow threshold it flushes
+     * singular values to 0 (e.g. [[0, 8.0e-292], [0, 0]] gives s = 0) or loses relative accuracy;
+     * there it is no oracle.
+     */
     @Property(tries = 200)
     void agreeWithCommonsMath(Check check) {
-        check.forAll(LinalgGens.general(6).as("A"), a -> {
+        check.forAll(LinalgGens.general(6).as("A"), a0 -> {
+            // scaled exactly by a power of two: commons-math3 does not rescale
+            Tensor a = a0.normInf() == 0 ? a0 : a0.mul(Math.scalb(1.0, -Math.getExponent(a0.normInf())));
             check.label(LinalgGens.shapeLabel(a));
             Svd svd = Svd.of(a);
             double[] ours = svd.singularValues();

@@ -54,6 +54,15 @@ class SvdFactors {
         check.example(Tensor.zeros(3, 1));
         // rank 4, null space spanned by (1, ..., 1) / sqrt(5): no unit vector has a residual above 1/2 (found by LA-14)
         check.example(Tensor.eye(5).sub(Tensor.full(0.2, 5, 5)));
+        // rank 2, whose two noise columns kept being rotated against the others and converged only
+        // linearly (found by LA-02 under seed 6 before noise columns below m eps were left alone)
+        check.example(Tensor.of(new double[][] {{22.5, 55.97315492169365, 43.42237656654269, 6.326864098994534},
+                {4.0, -0.6704318088240555, 10.781505476626652, -4.999167889772428},
+                {-33.9296875, -61.7890625, -72.00075236786859, 3.5}, {0, 0, 0, 0}}));
+        // rank 2 in an exactly two-dimensional column space: four noise columns cycled (found by LA-03, seed 14)
+        check.example(Tensor.of(new double[][] {{0, 0.2338645652312795, 0, 0.09309453973988427, 0, 0},
+                {0, -0.7839447441672831, 0, 0.12687560275224205, 0, 0}, {0, -0.26485522139716305, 0, 0.04861458600247547, 0, 0},
+                {0, 0.5041400491627177, 0, 0.24394859504381153, 0, 0}, {0, 0.08020302831284024, 0, -0.40418027302285886, 0, 0}}));
         check.forAll(LinalgGens.general(6).as("A"), a -> {
             check.label(LinalgGens.shapeLabel(a));
             factors(check, a, true);

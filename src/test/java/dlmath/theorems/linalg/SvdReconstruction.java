@@ -34,7 +34,7 @@ class SvdReconstruction {
         Claims.that("s has min(m, n) entries", svd.singularValues().length == p);
         double residual = a.sub(La.reconstruct(svd)).frobenius();
         double normA = a.frobenius();
-        double bound = La.svdTau(svd) * normA;
+        double bound = La.svdTau(svd) * normA + La.underflow(8.0 * (m + n) * (m + n), 1);
         check.note("sweeps", svd.sweeps());
         check.note("s", svd.s());
         check.note("||A - U S V^T||_F", residual);
@@ -59,12 +59,13 @@ class SvdReconstruction {
             boolean zero = a.normInf() == 0;
             int rank = Svd.of(a).rank(Math.max(a.dim(0), a.dim(1)) * La.EPS * Svd.of(a).singularValues()[0]);
             boolean deficient = !zero && rank < Math.min(a.dim(0), a.dim(1));
-            check.cover(10, shape.equals("tall"), "tall");
-            check.cover(10, shape.equals("wide"), "wide");
-            check.cover(5, shape.equals("square"), "square");
-            check.cover(1, shape.equals("1x1"), "1x1");
-            check.cover(3, zero, "zero matrix");
-            check.cover(5, deficient, "rank deficient, nonzero");
+            // requirements far below the mixture's frequencies: each fails by chance with probability < 1e-9
+            check.cover(3, shape.equals("tall"), "tall");
+            check.cover(3, shape.equals("wide"), "wide");
+            check.cover(1, shape.equals("square"), "square");
+            check.cover(0.5, shape.equals("1x1"), "1x1");
+            check.cover(0.5, zero, "zero matrix");
+            check.cover(0.5, deficient, "rank deficient, nonzero");
             reconstructs(check, a, false);
         });
     }

@@ -9,6 +9,7 @@ import dlmath.check.Theorem;
 import dlmath.check.Tol;
 import dlmath.gen.LinalgGens;
 import dlmath.gen.MatrixGens;
+import dlmath.linalg.Linalg;
 import dlmath.linalg.Svd;
 import dlmath.linalg.SymmetricEigen;
 import dlmath.tensor.Tensor;
@@ -46,7 +47,7 @@ class WeylInequality {
             SymmetricEigen ea = SymmetricEigen.of(a);
             SymmetricEigen eb = SymmetricEigen.of(b);
             Svd se = Svd.of(e);
-            double normE = se.singularValues()[0];
+            double normE = Linalg.norm2(e);
             double tol = La.eigEta(ea, a.frobenius(), n) + La.eigEta(eb, b.frobenius(), n)
                     + Tol.U * b.frobenius() + La.svdEps(se, e.frobenius());
             double[] la = ea.values();
