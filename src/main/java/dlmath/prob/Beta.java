@@ -1,0 +1,98 @@
+package dlmath.prob;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * The beta distribution with density x^{a-1} (1-x)^{b-1} / B(a, b) on [0, 1], as
+ * {@code torch.distributions.Beta(concentration1, concentration0)} (a = concentration1,
+ * b = concentration0). Sampling as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b) (Devroye 1986,
+ * Sec. IX.4), computed as 1 / (1 + exp(ln Y - ln X)) so that small concentrations cannot give 0/0.
+ */
+public final class Beta extends UnivariateDistribution {
+
+    private final double concentration1;
+    private final double concentration0;
+    private final double logBeta;
+
+    /**
+     * Beta(concentration1, concentration0).
+     *
+     * @param concentration1 a, the exponent of x plus one, &gt; 0 and finite
+     * @param concentration0 b, the exponent of 1 - x plus one, &gt; 0 and finite
+     */
+    public Beta(double concentration1, double concentration0) {
+        this.concentration1 = Params.positive("Beta", "concentration1", concentration1);
+        this.concentration0 = Params.positive("Beta", "concentration0", concentration0);
+        this.logBeta = Special.logBeta(concentration1, concentration0);
+    }
+
+    /** @return a */
+    public double concentration1() {
+        return concentration1;
+    }
+
+    /** @return b */
+    public double concentration0() {
+        return concentration0;
+    }
+
+    @Override
+    protected double logProbAt(double x) {
+        if (x < 0 || x > 1) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Special.xlogy(concentration1 - 1, x) + Special.xlogy(concentration0 - 1, 1 - x) - logBeta;
+    }
+
+    @Override
+    protected double cdfAt(double x) {
+        return Special.regularizedBeta(Math.max(0, Math.min(1, x)), concentration1, concentration0);
+    }
+
+    @Override
+    protected double draw(RandomGenerator rng) {
+        double lx = Gamma.logStandard(concentration1, rng);
+        double ly = Gamma.logStandard(concentration0, rng);
+        return 1 / (1 + Math.exp(ly - lx));
+    }
+
+    @Override
+    public double mean() {
+        return concentration1 / (concentration1 + concentration0);
+    }
+
+    @Override
+    public double variance() {
+        double s = concentration1 + concentration0;
+        return concentration1 * concentration0 / (s * s * (s + 1));
+    }
+
+    /** ln B(a, b) - (a-1) psi(a) - (b-1) psi(b) + (a+b-2) psi(a+b). */
+    @Override
+    public double entropy() {
+        double a = concentration1;
+        double b = concentration0;
+        return logBeta - (a - 1) * Special.digamma(a) - (b - 1) * Special.digamma(b)
+                + (a + b - 2) * Special.digamma(a + b);
+    }
+
+    @Override
+    public boolean isDiscrete() {
+        return false;
+    }
+
+    @Override
+    public double supportLow() {
+        return 0;
+    }
+
+    @Override
+    public double supportHigh() {
+        return 1;
+    }
+
+    @Override
+    public String toString() {
+        return "Beta(concentration1=" + concentration1 + ", concentration0=" + concentration0 + ")";
+    }
+}

@@ -1,0 +1,78 @@
+package dlmath.prob;
+
+/**
+ * The binomial distribution of the number of successes in totalCount independent trials with
+ * success probability probs, as {@code torch.distributions.Binomial(total_count, probs)}.
+ * CDF by the regularized incomplete beta function, P(X &lt;= k) = I_{1-p}(n - k, k + 1)
+ * (DLMF 8.17.5); entropy by summing over the support (as PyTorch does).
+ */
+public final class Binomial extends DiscreteDistribution {
+
+    private final int totalCount;
+    private final double probs;
+    private final double lgammaN1;
+
+    /**
+     * Binomial(totalCount, probs).
+     *
+     * @param totalCount the number of trials n, &gt;= 0
+     * @param probs the success probability, in [0, 1]
+     */
+    public Binomial(int totalCount, double probs) {
+        if (totalCount < 0) {
+            throw Params.fail("Binomial", "totalCount", "be >= 0", totalCount);
+        }
+        this.totalCount = totalCount;
+        this.probs = Params.probability("Binomial", "probs", probs);
+        this.lgammaN1 = Special.lgamma(totalCount + 1.0);
+    }
+
+    /** @return the number of trials */
+    public int totalCount() {
+        return totalCount;
+    }
+
+    /** @return the success probability */
+    public double probs() {
+        return probs;
+    }
+
+    @Override
+    public long low() {
+        return 0;
+    }
+
+    @Override
+    public long high() {
+        return totalCount;
+    }
+
+    /** ln C(n, k) + k ln p + (n - k) ln(1 - p), with 0 ln 0 = 0. */
+    @Override
+    protected double logMass(long k) {
+        double failures = totalCount - k;
+        double logChoose = lgammaN1 - Special.lgamma(k + 1.0) - Special.lgamma(failures + 1);
+        double logFail = failures == 0 ? 0 : failures * Math.log1p(-probs);
+        return logChoose + Special.xlogy(k, probs) + logFail;
+    }
+
+    @Override
+    protected double cdfAtInteger(long k) {
+        return Special.regularizedBeta(1 - probs, totalCount - k, k + 1.0);
+    }
+
+    @Override
+    public double mean() {
+        return totalCount * probs;
+    }
+
+    @Override
+    public double variance() {
+        return totalCount * probs * (1 - probs);
+    }
+
+    @Override
+    public String toString() {
+        return "Binomial(totalCount=" + totalCount + ", probs=" + probs + ")";
+    }
+}

@@ -1,0 +1,124 @@
+package dlmath.prob;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * A distribution on a range of integers {@code [low, high]}. Sampling is by inversion
+ * (Devroye, Non-Uniform Random Variate Generation, Springer 1986, Sec. III.2 and X.2):
+ * for u uniform in [0, 1) the sample is the smallest k with u &lt; F(k), found by a
+ * sequential search that starts at the integer part of the mean (so it takes O(1 + |X - mean|)
+ * steps) and walks down or up, adding or removing one mass at a time.
+ */
+public abstract class DiscreteDistribution extends UnivariateDistribution {
+
+    /**
+     * The smallest value of the support.
+     *
+     * @return the lowest integer with positive mass (or 0)
+     */
+    public abstract long low();
+
+    /**
+     * The largest value of the support ({@link Long#MAX_VALUE} for an unbounded support).
+     *
+     * @return the highest integer in the support
+     */
+    public abstract long high();
+
+    /**
+     * The log mass at an integer in [low, high].
+     *
+     * @param k an integer of the support
+     * @return log P(X = k)
+     */
+    protected abstract double logMass(long k);
+
+    /**
+     * P(X &lt;= k) for an integer k in [low, high).
+     *
+     * @param k an integer of the support, below {@link #high()}
+     * @return F(k)
+     */
+    protected abstract double cdfAtInteger(long k);
+
+    /**
+     * The last integer a sum over the support needs: {@link #high()} for a finite support,
+     * else a point beyond which the mass is below 1e-300 (so no sum over a moment of
+     * polynomial growth can notice it).
+     *
+     * @return the end of summation
+     */
+    public long summationHigh() {
+        return high();
+    }
+
+    @Override
+    protected final double logProbAt(double x) {
+        if (x != Math.rint(x) || x < low() || x > high()) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return logMass((long) x);
+    }
+
+    @Override
+    protected final double cdfAt(double x) {
+        if (x < low()) {
+            return 0;
+        }
+        if (x >= high()) {
+            return 1;
+        }
+        return cdfAtInteger((long) Math.floor(x));
+    }
+
+    @Override
+    protected double draw(RandomGenerator rng) {
+        double u = rng.nextDouble();
+        long k = Math.max(low(), Math.min(high(), (long) Math.floor(mean())));
+        double f = cdfAt(k);
+        if (u < f) {
+            double p = Math.exp(logMass(k));
+            while (k > low() && u < f - p) {
+                f -= p;
+                k--;
+                p = Math.exp(logMass(k));
+            }
+            return k;
+        }
+        // beyond summationHigh() the mass is negligible: stop there if rounding keeps F just below u
+        long last = Math.min(high(), summationHigh());
+        while (u >= f && k < last) {
+            k++;
+            f += Math.exp(logMass(k));
+        }
+        return k;
+    }
+
+    @Override
+    public final boolean isDiscrete() {
+        return true;
+    }
+
+    @Override
+    public final double supportLow() {
+        return low();
+    }
+
+    @Override
+    public final double supportHigh() {
+        return high() == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : high();
+    }
+
+    /** Shannon entropy -sum_k p_k ln p_k over the support (0 ln 0 = 0), in nats. */
+    @Override
+    public double entropy() {
+        double h = 0;
+        for (long k = low(); k <= summationHigh(); k++) {
+            double lp = logMass(k);
+            if (lp > Double.NEGATIVE_INFINITY) {
+                h -= Math.exp(lp) * lp;
+            }
+        }
+        return h;
+    }
+}

@@ -1,0 +1,96 @@
+package dlmath.prob;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * The Laplace (double exponential) distribution with density exp(-|x - loc| / scale) / (2 scale),
+ * as {@code torch.distributions.Laplace(loc, scale)}. Sampling by inversion of the CDF.
+ */
+public final class Laplace extends UnivariateDistribution {
+
+    private final double loc;
+    private final double scale;
+
+    /**
+     * Laplace(loc, scale).
+     *
+     * @param loc the location (mean and median), finite
+     * @param scale the scale b, &gt; 0 and finite (variance 2 b^2)
+     */
+    public Laplace(double loc, double scale) {
+        this.loc = Params.finite("Laplace", "loc", loc);
+        this.scale = Params.positive("Laplace", "scale", scale);
+    }
+
+    /** @return the location */
+    public double loc() {
+        return loc;
+    }
+
+    /** @return the scale b */
+    public double scale() {
+        return scale;
+    }
+
+    @Override
+    protected double logProbAt(double x) {
+        return -Math.abs(x - loc) / scale - Math.log(2 * scale);
+    }
+
+    @Override
+    protected double cdfAt(double x) {
+        double z = (x - loc) / scale;
+        return z < 0 ? 0.5 * Math.exp(z) : 1 - 0.5 * Math.exp(-z);
+    }
+
+    @Override
+    protected double draw(RandomGenerator rng) {
+        double u;
+        do {
+            u = rng.nextDouble();
+        } while (u == 0);
+        // F^-1(u) = loc + b ln(2u) for u < 1/2, loc - b ln(2(1-u)) otherwise; u in (0, 1) keeps both finite
+        return u < 0.5 ? loc + scale * Math.log(2 * u) : loc - scale * Math.log(2 * (1 - u));
+    }
+
+    @Override
+    public double mean() {
+        return loc;
+    }
+
+    @Override
+    public double variance() {
+        return 2 * scale * scale;
+    }
+
+    /** 1 + ln(2 b). */
+    @Override
+    public double entropy() {
+        return 1 + Math.log(2 * scale);
+    }
+
+    @Override
+    public boolean isDiscrete() {
+        return false;
+    }
+
+    @Override
+    public double supportLow() {
+        return Double.NEGATIVE_INFINITY;
+    }
+
+    @Override
+    public double supportHigh() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    double[] kinks() {
+        return new double[] {loc};
+    }
+
+    @Override
+    public String toString() {
+        return "Laplace(loc=" + loc + ", scale=" + scale + ")";
+    }
+}

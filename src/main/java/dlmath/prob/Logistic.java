@@ -1,0 +1,92 @@
+package dlmath.prob;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * The logistic distribution with CDF 1 / (1 + exp(-(x - loc) / scale)) (in PyTorch a
+ * {@code TransformedDistribution} of a uniform by the logit; the parameters keep those names).
+ * Sampling by inversion, loc + scale (ln U - ln(1 - U)).
+ */
+public final class Logistic extends UnivariateDistribution {
+
+    private final double loc;
+    private final double scale;
+
+    /**
+     * Logistic(loc, scale).
+     *
+     * @param loc the location (mean), finite
+     * @param scale the scale s, &gt; 0 and finite (variance s^2 pi^2 / 3)
+     */
+    public Logistic(double loc, double scale) {
+        this.loc = Params.finite("Logistic", "loc", loc);
+        this.scale = Params.positive("Logistic", "scale", scale);
+    }
+
+    /** @return the location */
+    public double loc() {
+        return loc;
+    }
+
+    /** @return the scale */
+    public double scale() {
+        return scale;
+    }
+
+    /** ln p(x) = -|z| - 2 ln(1 + e^{-|z|}) - ln s with z = (x - loc) / s (the density is symmetric in z). */
+    @Override
+    protected double logProbAt(double x) {
+        double a = Math.abs((x - loc) / scale);
+        return -a - 2 * Math.log1p(Math.exp(-a)) - Math.log(scale);
+    }
+
+    @Override
+    protected double cdfAt(double x) {
+        return 1 / (1 + Math.exp(-(x - loc) / scale));
+    }
+
+    @Override
+    protected double draw(RandomGenerator rng) {
+        double u;
+        do {
+            u = rng.nextDouble();
+        } while (u == 0);
+        return loc + scale * (Math.log(u) - Math.log1p(-u));
+    }
+
+    @Override
+    public double mean() {
+        return loc;
+    }
+
+    @Override
+    public double variance() {
+        return scale * scale * Math.PI * Math.PI / 3;
+    }
+
+    /** ln(s) + 2. */
+    @Override
+    public double entropy() {
+        return Math.log(scale) + 2;
+    }
+
+    @Override
+    public boolean isDiscrete() {
+        return false;
+    }
+
+    @Override
+    public double supportLow() {
+        return Double.NEGATIVE_INFINITY;
+    }
+
+    @Override
+    public double supportHigh() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    public String toString() {
+        return "Logistic(loc=" + loc + ", scale=" + scale + ")";
+    }
+}

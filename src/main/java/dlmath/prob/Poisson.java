@@ -1,0 +1,72 @@
+package dlmath.prob;
+
+/**
+ * The Poisson distribution with mass rate^k e^{-rate} / k!, as {@code torch.distributions.Poisson(rate)}.
+ * CDF by P(X &lt;= k) = Q(k + 1, rate) (DLMF 8.4.10); entropy by summing the series up to
+ * {@link #summationHigh()}.
+ */
+public final class Poisson extends DiscreteDistribution {
+
+    private final double rate;
+
+    /**
+     * Poisson(rate).
+     *
+     * @param rate the mean, &gt; 0 and finite
+     */
+    public Poisson(double rate) {
+        this.rate = Params.positive("Poisson", "rate", rate);
+        if (rate > 1e12) {
+            throw Params.fail("Poisson", "rate", "be at most 1e12 (the support is summed term by term)", rate);
+        }
+    }
+
+    /** @return the rate (mean) */
+    public double rate() {
+        return rate;
+    }
+
+    @Override
+    public long low() {
+        return 0;
+    }
+
+    @Override
+    public long high() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * rate + 40 sqrt(rate) + 40: by the Chernoff bound P(X &gt;= k) &lt;= e^{-rate} (e rate / k)^k
+     * (Mitzenmacher &amp; Upfal, Probability and Computing, Thm 5.4) the mass beyond it is below e^{-270} (the worst case is near rate = 1).
+     */
+    @Override
+    public long summationHigh() {
+        return (long) Math.ceil(rate + 40 * Math.sqrt(rate) + 40);
+    }
+
+    @Override
+    protected double logMass(long k) {
+        return k * Math.log(rate) - rate - Special.lgamma(k + 1.0);
+    }
+
+    @Override
+    protected double cdfAtInteger(long k) {
+        return Special.regularizedGammaQ(k + 1.0, rate);
+    }
+
+    @Override
+    public double mean() {
+        return rate;
+    }
+
+    @Override
+    public double variance() {
+        return rate;
+    }
+
+    @Override
+    public String toString() {
+        return "Poisson(rate=" + rate + ")";
+    }
+}

@@ -1,0 +1,185 @@
+package dlmath.gen;
+
+import dlmath.check.Gen;
+import dlmath.check.Gens;
+import dlmath.prob.Bernoulli;
+import dlmath.prob.Beta;
+import dlmath.prob.Binomial;
+import dlmath.prob.Categorical;
+import dlmath.prob.Dirichlet;
+import dlmath.prob.Exponential;
+import dlmath.prob.Gamma;
+import dlmath.prob.Laplace;
+import dlmath.prob.Logistic;
+import dlmath.prob.MultivariateNormal;
+import dlmath.prob.Normal;
+import dlmath.prob.Poisson;
+import dlmath.prob.Uniform;
+import dlmath.prob.UnivariateDistribution;
+import dlmath.tensor.Tensor;
+
+/**
+ * Generators of distributions from {@code dlmath.prob} with parameters in moderate ranges
+ * (shrinking toward the simplest member: loc 0, small integer scales), pairs of members of one
+ * family, joint tables and seeds for samplers.
+ *
+ * <p>Ranges: locations in [-10, 10]; scales and rates in [0.1, 10]; concentrations in [0.5, 20]
+ * (Beta's concentration0 in [1, 20] for the quadrature-based checks, see {@link #betas()});
+ * Poisson rates in [0.1, 50]; binomial counts in [0, 40].
+ */
+public final class ProbGens {
+
+    private ProbGens() {
+    }
+
+    /** A pair of distributions (p, q), printed with both. */
+    public record Pair<P, Q>(P p, Q q) {
+        @Override
+        public String toString() {
+            return "p = " + p + ", q = " + q;
+        }
+    }
+
+    static Gen<Double> locs() {
+        return Gens.doubles(-10, 10);
+    }
+
+    static Gen<Double> scales() {
+        return Gens.doubles(0.1, 10);
+    }
+
+    static Gen<Double> concentrations() {
+        return Gens.doubles(0.5, 20);
+    }
+
+    /** Seeds for a sampler's random generator. */
+    public static Gen<Long> seeds() {
+        return Gens.longs(0, Long.MAX_VALUE >> 1).as("seed");
+    }
+
+    public static Gen<Normal> normals() {
+        return Gens.tuples(locs(), scales()).map(t -> new Normal(t.first(), t.second()));
+    }
+
+    public static Gen<Laplace> laplaces() {
+        return Gens.tuples(locs(), scales()).map(t -> new Laplace(t.first(), t.second()));
+    }
+
+    public static Gen<Logistic> logistics() {
+        return Gens.tuples(locs(), scales()).map(t -> new Logistic(t.first(), t.second()));
+    }
+
+    public static Gen<Uniform> uniforms() {
+        return Gens.tuples(locs(), Gens.doubles(0.1, 20)).map(t -> new Uniform(t.first(), t.first() + t.second()));
+    }
+
+    public static Gen<Exponential> exponentials() {
+        return scales().map(Exponential::new);
+    }
+
+    public static Gen<Gamma> gammas() {
+        return Gens.tuples(concentrations(), scales()).map(t -> new Gamma(t.first(), t.second()));
+    }
+
+    /**
+     * Beta(a, b) with a in [0.5, 20] and b in [1, 20]: the density may be unbounded at 0 but not
+     * at 1, where quadrature nodes round onto the end point (see {@code Quadrature}); by the
+     * symmetry Beta(a, b)(x) = Beta(b, a)(1 - x) of the formulas nothing is lost.
+     */
+    public static Gen<Beta> betas() {
+        return Gens.tuples(concentrations(), Gens.doubles(1, 20)).map(t -> new Beta(t.first(), t.second()));
+    }
+
+    public static Gen<Bernoulli> bernoullis() {
+        return Gens.doubles(0, 1).map(Bernoulli::new);
+    }
+
+    public static Gen<Binomial> binomials() {
+        return Gens.tuples(Gens.integers(0, 40), Gens.doubles(0, 1)).map(t -> new Binomial(t.first(), t.second()));
+    }
+
+    public static Gen<Poisson> poissons() {
+        return Gens.doubles(0.1, 50).map(Poisson::new);
+    }
+
+    public static Gen<Categorical> categoricals() {
+        return SimplexGens.simplexWithZeros(1, 8).map(Categorical::new);
+    }
+
+    /** Every continuous univariate family, chosen uniformly. */
+    public static Gen<UnivariateDistribution> continuous() {
+        return Gens.oneOf(normals(), laplaces(), logistics(), uniforms(), exponentials(), gammas(), betas());
+    }
+
+    /** Every discrete univariate family, chosen uniformly. */
+    public static Gen<UnivariateDistribution> discrete() {
+        return Gens.oneOf(bernoullis(), binomials(), poissons(), categoricals());
+    }
+
+    /** Every univariate family. */
+    public static Gen<UnivariateDistribution> univariate() {
+        return Gens.oneOf(continuous(), discrete());
+    }
+
+    public static Gen<Dirichlet> dirichlets(int minK, int maxK) {
+        return Gens.integers(minK, maxK).flatMap(k -> Gens.doubleArrays(Gens.doubles(0.5, 10), k, k))
+                .map(a -> new Dirichlet(Tensor.of(a)));
+    }
+
+    /** N(m, S) in dimension n with m in [-5, 5]^n and S = c Q diag(l) Q^T, l in [1, kappa], c in [0.25, 4]. */
+    public static Gen<MultivariateNormal> mvns(int n, double kappa) {
+        return Gens.tuples(TensorGens.tensors(new int[] {n}, Gens.doubles(-5, 5)), MatrixGens.spd(n, kappa),
+                Gens.doubles(0.25, 4)).map(t -> new MultivariateNormal(t.first(), t.second().mul(t.third())));
+    }
+
+    /** Two members of a family built from the same parameter generator. */
+    static <D> Gen<Pair<D, D>> twoOf(Gen<D> family) {
+        return Gens.tuples(family, family).map(t -> new Pair<>(t.first(), t.second()));
+    }
+
+    /**
+     * Pairs of continuous univariate distributions with a registered closed-form KL: the same
+     * family (Normal, Laplace, Uniform, Exponential, Gamma, Beta) and the cross pairs (Exponential,
+     * Gamma), (Uniform, Normal).
+     */
+    public static Gen<Pair<UnivariateDistribution, UnivariateDistribution>> continuousKlPairs() {
+        return Gens.oneOf(up(twoOf(normals())), up(twoOf(laplaces())), up(twoOf(uniforms())),
+                up(twoOf(exponentials())), up(twoOf(gammas())), up(twoOf(betas())),
+                up(Gens.tuples(exponentials(), gammas()).map(t -> new Pair<>(t.first(), t.second()))),
+                up(Gens.tuples(uniforms(), normals()).map(t -> new Pair<>(t.first(), t.second()))));
+    }
+
+    /** Pairs of discrete distributions of one family (Categoricals of one size, Binomials of any counts). */
+    public static Gen<Pair<UnivariateDistribution, UnivariateDistribution>> discreteKlPairs() {
+        return Gens.oneOf(up(twoOf(bernoullis())), up(twoOf(binomials())), up(twoOf(poissons())),
+                up(Gens.integers(1, 8).flatMap(n -> Gens.tuples(SimplexGens.simplexWithZeros(n, n),
+                        SimplexGens.simplex(n, n)).map(t -> new Pair<>(new Categorical(t.first()),
+                        new Categorical(t.second()))))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <A extends UnivariateDistribution, B extends UnivariateDistribution>
+            Gen<Pair<UnivariateDistribution, UnivariateDistribution>> up(Gen<Pair<A, B>> g) {
+        return g.map(p -> (Pair<UnivariateDistribution, UnivariateDistribution>) (Pair<?, ?>) p);
+    }
+
+    /**
+     * Joint tables p(x, y) of nx x ny cells (sides in [1, 5]), weights in [0, 100] normalized, so
+     * that cells may be zero; never all zero.
+     */
+    public static Gen<Tensor> jointTables() {
+        return Gens.integers(1, 5).flatMap(nx -> Gens.integers(1, 5).flatMap(ny ->
+                SimplexGens.simplexWithZeros(nx * ny, nx * ny).map(p -> p.reshape(nx, ny))));
+    }
+
+    /** Row-stochastic matrices (channels p(y | x)) of shape rows x cols, rows from the simplex with zeros. */
+    public static Gen<Tensor> channels(int rows, int cols) {
+        return Gens.listOfSize(SimplexGens.simplexWithZeros(cols, cols), rows).map(l -> {
+            double[][] m = new double[rows][];
+            for (int i = 0; i < rows; i++) {
+                m[i] = l.get(i).toArray();
+            }
+            return Tensor.of(m);
+        });
+    }
+}

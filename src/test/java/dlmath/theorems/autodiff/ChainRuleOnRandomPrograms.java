@@ -1,0 +1,153 @@
+package dlmath.theorems.autodiff;
+
+import dlmath.autodiff.Autodiff;
+import dlmath.autodiff.Graph;
+import dlmath.autodiff.Var;
+import dlmath.check.Check;
+import dlmath.check.Claims;
+import dlmath.check.Property;
+import dlmath.check.Theorem;
+import dlmath.gen.AutodiffGens;
+import dlmath.gen.AutodiffGens.ProgramCase;
+import dlmath.tensor.Tensor;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * AD-05 The chain rule on random computational graphs. Griewank &amp; Walther, Evaluating
+ * Derivatives, 2nd ed., Sec. 3.2 (reverse propagation of adjoints through an evaluation
+ * procedure is the chain rule applied to its composition).
+ * Page: theorems/autodiff/AD-05-chain-rule-random-programs.md.
+ */
+@Theorem(id = "AD-05", name = "Chain rule on random computational graphs",
+        statement = "for random straight-line programs of registry primitives with fan-out, the reverse-mode gradient of the scalar output equals central differences within h^2/6 |f'''| + delta/h")
+@Tag("autodiff")
+class ChainRuleOnRandomPrograms {
+
+    /** The rounding bound of one evaluation of a program: gamma_W M^2 (see FiniteDifferences#delta). */
+    static double delta(ProgramCase c) {
+        Graph g = new Graph();
+        Var[] values = c.program().run(Autodiff.variables(g, c.inputs()));
+        double m = 0;
+        for (Var v : values) {
+            m = Math.max(m, v.value().normInf());
+        }
+        values[values.length - 1].sum();
+        return FiniteDifferences.delta(g.work(), m);
+    }
+
+    /** Compares the reverse-mode gradient of a program with central differences, entry by entry. */
+    static void compareGradient(Check check, ProgramCase c) {
+        Tensor[] x = c.inputs();
+        Graph g = new Graph();
+        Var[] vars = Autodiff.variables(g, x);
+        Var[] grads = Autodiff.grad(c.program().evaluate(vars), vars);
+        double delta = delta(c);
+        for (int a = 0; a < x.length; a++) {
+            double[] grad = grads[a].value().toArray();
+            double[] xa = x[a].toArray();
+            for (int j = 0; j < xa.length; j++) {
+                int ia = a;
+                int ij = j;
+                FiniteDifferences.Column col = FiniteDifferences.central(
+                        v -> new double[] {c.program().value(FiniteDifferences.perturbed(x, ia, ij, v))}, xa[j], delta);
+                Claims.close("d f / d x" + a + "[" + j + "], reverse mode vs central difference",
+                        grad[j], col.derivative()[0], col.tolerance()[0]);
+            }
+        }
+    }
+
+    @Property(tries = 500)
+    void gradientOfRandomProgramsMatchesCentralDifferences(Check check) {
+        check.forAll(AutodiffGens.programs(AutodiffGens.PROGRAM_OPS, 8).as("program"), c -> {
+            int n = c.program().body().size();
+            check.collect("instructions", n);
+            check.cover(20, n >= 4, "at least 4 instructions");
+            check.cover(10, hasFanOut(c), "a value read twice (fan-out)");
+            compareGradient(check, c);
+        });
+    }
+
+    /** A composite function written with the fluent Var API (no rules of its own), for a point X [n, n], w [n]. */
+    record Composite(String name, java.util.function.Function<Var[], Var> f) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final java.util.List<Composite> COMPOSITES = java.util.List.of(
+            new Composite("mean softmax cross-entropy of Z = tanh(X) X + w against I", v -> {
+                Var z = v[0].tanh().matmul(v[0]).add(v[1]);
+                Var eye = v[0].graph().constant(Tensor.eye(v[0].shape()[0]));
+                return z.logsumexp(new int[] {1}, false).sub(z.mul(eye).sum(new int[] {1}, false)).mean();
+            }),
+            new Composite("logistic losses mean(log1p(exp(-X w))) - sum(log(sigmoid(X w)))", v -> {
+                Var z = v[0].matmul(v[1]);
+                return z.neg().exp().log1p().mean().sub(z.sigmoid().log().sum());
+            }),
+            new Composite("sum(relu(X) * abs(X)) (X away from 0)", v -> v[0].relu().mul(v[0].abs()).sum()),
+            new Composite("sum(w * X / sqrt(sum(X^2) + 1))", v -> v[0].div(v[0].mul(v[0]).sum().add(1.0).sqrt()).mul(v[1]).sum()),
+            new Composite("sum(max(X + 5I, axis 0)) + mean(X, axis 1) . w", v -> {
+                Var eye = v[0].graph().constant(Tensor.eye(v[0].shape()[0]).mul(5.0));
+                return v[0].add(eye).max(new int[] {0}, false).sum().add(v[0].mean(new int[] {1}, false).matmul(v[1]));
+            }),
+            new Composite("variance mean((X - mean_row X)^2)", v -> v[0].sub(v[0].mean(new int[] {1}, true)).pow(2).mean()),
+            new Composite("sum(sin(X) * cos(X^T)) + concat/slice/reshape", v -> {
+                Var x = v[0];
+                int n = x.shape()[0];
+                Var joined = Var.concat(0, x.slice(0, 0, 1), x).reshape((n + 1) * n);
+                return x.sin().mul(x.transpose().cos()).sum().add(joined.mul(joined).sum().mul(0.1));
+            }),
+            new Composite("logdet(X X^T + I) + sum(solve(X X^T + I, w))", v -> {
+                Var s = v[0].matmul(v[0].transpose()).add(v[0].graph().constant(Tensor.eye(v[0].shape()[0])));
+                return s.logdet().add(s.solve(v[1]).sum());
+            }),
+            new Composite("sum((X - w) / (X * X + 1)) + sum(sumTo(broadcastTo(w) * X))", v -> {
+                int n = v[0].shape()[0];
+                Var q = v[0].sub(v[1]).div(v[0].mul(v[0]).add(1.0)).sum();
+                return q.add(v[1].broadcastTo(n, n).mul(v[0]).sumTo(n).sum());
+            }));
+
+    static final dlmath.check.Gen<Tensor[]> POINTS = dlmath.check.Gens.integers(1, 3).flatMap(n -> dlmath.check.Gens.tuples(
+            dlmath.gen.TensorGens.tensors(new int[] {n, n}, dlmath.check.Gens.doubles(0.5, 2)),
+            dlmath.gen.TensorGens.tensors(new int[] {n, n}, dlmath.check.Gens.booleans().map(b -> b ? 1.0 : -1.0)),
+            dlmath.gen.TensorGens.tensors(new int[] {n}, dlmath.check.Gens.doubles(0.5, 2)))
+            .map(t -> new Tensor[] {t.first().mul(t.second()), t.third()}));
+
+    /** Composites of the fluent API need no rules: their gradients match central differences too. */
+    @Property(tries = 150)
+    void compositesMatchCentralDifferences(Check check) {
+        check.forAll(dlmath.check.Gens.elements(COMPOSITES).as("f"), POINTS.as("X, w"), (f, x) -> {
+            check.label(f.name());
+            Tensor[] grads = Autodiff.gradient(f.f(), x);
+            Graph g = new Graph();
+            Var y = f.f().apply(Autodiff.variables(g, x));
+            double delta = FiniteDifferences.delta(g.work(), Math.max(Math.abs(y.value().item()), Math.max(x[0].normInf(), x[1].normInf())));
+            for (int a = 0; a < x.length; a++) {
+                double[] xa = x[a].toArray();
+                double[] grad = grads[a].toArray();
+                for (int j = 0; j < xa.length; j++) {
+                    int ia = a;
+                    int ij = j;
+                    FiniteDifferences.Column col = FiniteDifferences.central(v -> new double[] {
+                            f.f().apply(Autodiff.variables(new Graph(), FiniteDifferences.perturbed(x, ia, ij, v))).value().item()},
+                            xa[j], delta);
+                    Claims.close(f.name() + ": d f / d x" + a + "[" + j + "]", grad[j], col.derivative()[0], col.tolerance()[0]);
+                }
+            }
+        });
+    }
+
+    /** Whether some value is read by two instructions (or twice by one). */
+    static boolean hasFanOut(ProgramCase c) {
+        int[] reads = new int[c.program().inputCount() + c.program().body().size()];
+        for (var ins : c.program().body()) {
+            for (int a : ins.args()) {
+                if (++reads[a] >= 2) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,151 @@
+package dlmath.theorems.autodiff;
+
+import dlmath.autodiff.Graph;
+import dlmath.autodiff.Primitive;
+import dlmath.check.Tol;
+import dlmath.gen.AutodiffGens.OpSample;
+import dlmath.tensor.Tensor;
+import java.util.function.DoubleFunction;
+
+/**
+ * Central differences with a derived error bound, shared by the autodiff theorems.
+ *
+ * <p>Step: {@code h = eps^(1/3) max(1, |x|)} (Numerical Recipes, 3rd ed., Sec. 5.7, eq. 5.7.8;
+ * scipy's default for central differences), eps = 2^-52. The points are {@code x ± h} as
+ * rounded, and the quotient divides by their exact distance, so the step itself adds no error.
+ *
+ * <p>Error model, per output entry: {@code |D_h - f'(x)| <= h^2/6 max|f'''| + delta/h}, the
+ * Taylor remainder of the central difference plus the rounding of the two evaluations, each off
+ * by at most {@code delta} (see {@link #delta}).
+ *
+ * <p>|f'''| is estimated, Richardson-style, by the third difference
+ * {@code T(k) = [f(x+2k) - 2f(x+k) + 2f(x-k) - f(x-2k)] / (2k^3)} at {@code k = eps^(1/5)
+ * max(1, |x|)} and at 2k. The operator factors as {@code (E - E^-1)(E - 2 + E^-1)}, a
+ * convolution of non-negative B-spline kernels, so T(k) equals f'''(xi) for some xi in
+ * [x - 2k, x + 2k] (mean-value form of divided differences). The bound uses
+ * {@code SAFETY * max(|T(k)|, |T(2k)|)} with SAFETY = 10: on our sample domains the nearest
+ * pole is at distance d &gt;= 0.1 (log, sqrt, pow, 1/b) and f''' grows at most like d^-5 (pow with
+ * p = -1: 6/x^4, and 1/b terms), so over an interval of width 4k &lt;= 3e-3 max(1,|x|) it
+ * varies by at most (1 + 0.03)^5 &lt; 1.2; the factor 10 also covers the O(k^2 f^(5)) error of the
+ * estimate. The rounding error of T itself (at most 3 delta / k^3) is added.
+ */
+final class FiniteDifferences {
+
+    static final double EPS = Math.ulp(1.0);
+    static final double SAFETY = 10;
+
+    /**
+     * Gradual underflow: an operation whose result is subnormal is off by at most half the
+     * smallest subnormal in absolute terms, instead of u relatively (Higham, Accuracy and
+     * Stability, 2nd ed., Sec. 2.1 and 2.3); bounds add this once per operation.
+     */
+    static final double UNDERFLOW = Double.MIN_VALUE;
+
+    private FiniteDifferences() {
+    }
+
+    /** One column of a Jacobian by central differences, with its entrywise error bounds. */
+    record Column(double[] derivative, double[] tolerance, double h) {
+    }
+
+    /**
+     * The derivative of {@code f} (vector-valued) at {@code x} by central differences, with bounds.
+     *
+     * @param f the function of the one coordinate being varied, returning the flat outputs
+     * @param x the coordinate
+     * @param delta the bound on the absolute rounding error of one evaluation of f
+     */
+    static Column central(DoubleFunction<double[]> f, double x, double delta) {
+        double scale = Math.max(1, Math.abs(x));
+        double xp = x + Math.cbrt(EPS) * scale;
+        double xm = x - Math.cbrt(EPS) * scale;
+        double step = xp - xm;                         // exact (Sterbenz), = 2h as rounded
+        double h = step / 2;
+        double[] fp = f.apply(xp);
+        double[] fm = f.apply(xm);
+        double k = Math.pow(EPS, 0.2) * scale;
+        double[][] t1 = thirdDifference(f, x, k);
+        double[][] t2 = thirdDifference(f, x, 2 * k);
+        double[] d = new double[fp.length];
+        double[] tol = new double[fp.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (fp[i] - fm[i]) / step;
+            double m3 = Math.max(Math.abs(t1[0][i]), Math.abs(t2[0][i])) + 3 * delta / (k * k * k);
+            tol[i] = SAFETY * h * h / 6 * m3 + delta / h;
+        }
+        return new Column(d, tol, h);
+    }
+
+    private static double[][] thirdDifference(DoubleFunction<double[]> f, double x, double k) {
+        double[] a = f.apply(x + 2 * k);
+        double[] b = f.apply(x + k);
+        double[] c = f.apply(x - k);
+        double[] e = f.apply(x - 2 * k);
+        double[] t = new double[a.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = (a[i] - 2 * b[i] + 2 * c[i] - e[i]) / (2 * k * k * k);
+        }
+        return new double[][] {t};
+    }
+
+    /**
+     * The rounding bound delta of one evaluation: {@code gamma_W M^2}, where W is the counted
+     * work of the evaluation (a bound on the number of roundings on any path to an output) and
+     * M = max(1, largest magnitude among inputs and computed values). First-order model: every
+     * rounding perturbs a quantity of magnitude at most M by at most uM, and reaches an output
+     * through at most one further factor of magnitude at most M (our primitives are at most
+     * bilinear in their inputs); so the output is off by at most W u M^2 (Higham, Accuracy and
+     * Stability, 2nd ed., Sec. 3.1, with gamma_W for the accumulation).
+     */
+    static double delta(long work, double magnitude) {
+        double m = Math.max(1, magnitude);
+        long w = Math.max(2, Math.min(work, 1_000_000));
+        return (Tol.gamma((int) w) + w * UNDERFLOW) * m * m;
+    }
+
+    /** delta for one execution of a primitive at a sample. */
+    static double delta(OpSample s) {
+        Tensor[] x = s.inputs();
+        Tensor y = s.op().forward(x, s.attrs());
+        double m = y.normInf();
+        for (Tensor t : x) {
+            m = Math.max(m, t.normInf());
+        }
+        return delta(s.op().cost(x, y, s.attrs()) + 2, m);
+    }
+
+    /** The inputs with entry j of input a replaced by v. */
+    static Tensor[] perturbed(Tensor[] x, int a, int j, double v) {
+        Tensor[] out = x.clone();
+        double[] d = x[a].toArray();
+        d[j] = v;
+        out[a] = Tensor.of(x[a].shape(), d);
+        return out;
+    }
+
+    /**
+     * The Jacobian of a primitive at a sample by central differences: {@code cols[a][j]} is the
+     * column for entry j of input a (flat, row-major).
+     */
+    static Column[][] jacobian(OpSample s) {
+        Tensor[] x = s.inputs();
+        Primitive op = s.op();
+        double delta = delta(s);
+        Column[][] cols = new Column[x.length][];
+        for (int a = 0; a < x.length; a++) {
+            double[] xa = x[a].toArray();
+            cols[a] = new Column[xa.length];
+            for (int j = 0; j < xa.length; j++) {
+                int ia = a;
+                int ij = j;
+                cols[a][j] = central(v -> op.forward(perturbed(x, ia, ij, v), s.attrs()).toArray(), xa[j], delta);
+            }
+        }
+        return cols;
+    }
+
+    /** Fresh variables for a sample in a new graph. */
+    static dlmath.autodiff.Var[] variables(Graph g, Tensor[] x) {
+        return dlmath.autodiff.Autodiff.variables(g, x);
+    }
+}

@@ -1,0 +1,124 @@
+package dlmath.theorems.autodiff;
+
+import dlmath.autodiff.Autodiff;
+import dlmath.autodiff.Graph;
+import dlmath.autodiff.Program;
+import dlmath.autodiff.Var;
+import dlmath.check.Check;
+import dlmath.check.Claims;
+import dlmath.check.Gens;
+import dlmath.check.Property;
+import dlmath.check.Theorem;
+import dlmath.gen.AutodiffGens;
+import dlmath.gen.AutodiffGens.ProgramCase;
+import dlmath.tensor.Tensor;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * AD-04 The Taylor remainder test. Farrell, Ham, Funke &amp; Rognes, "Automated derivation of the
+ * adjoint of high-level transient finite element programs", SIAM J. Sci. Comput. 35 (2013),
+ * Sec. 5.2 (the Taylor test of dolfin-adjoint / pyadjoint); Taylor's theorem with remainder.
+ * Page: theorems/autodiff/AD-04-taylor-remainder.md.
+ */
+@Theorem(id = "AD-04", name = "Taylor remainder convergence",
+        statement = "|f(x + e d) - f(x) - e <grad f, d>| decays at rate 2 in e (measured >= 1.9), and with the Hessian term e^2/2 <d, H d> at rate 3 (measured >= 2.9)")
+@Tag("autodiff")
+class TaylorRemainder {
+
+    /** A smooth program, its point and a direction. */
+    record Case(ProgramCase program, Tensor[] d) {
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(program.toString());
+            for (int i = 0; i < d.length; i++) {
+                sb.append("; d").append(i).append(" = ").append(Program.format(d[i]));
+            }
+            return sb.toString();
+        }
+    }
+
+    static final dlmath.check.Gen<Case> CASES = AutodiffGens.programs(AutodiffGens.SMOOTH_OPS, 8)
+            .flatMap(c -> Derivatives.directions(c.program().inputShapes()).map(d -> new Case(c, d)));
+
+    /** f, D1 = <grad f, d>, D2 = <d, H d>, D3 = D^3 f[d, d, d] by nested reverse mode. */
+    static double[] directional(ProgramCase c, Tensor[] d) {
+        Graph g = new Graph();
+        Var[] x = Autodiff.variables(g, c.inputs());
+        Var y = c.program().evaluate(x);
+        Var s1 = Derivatives.inner(Autodiff.grad(y, null, true, x), d);
+        Var s2 = Derivatives.inner(Autodiff.grad(s1, null, true, x), d);
+        double s3 = Derivatives.dot(Autodiff.values(Autodiff.grad(s2, x)), d);
+        return new double[] {y.value().item(), s1.value().item(), s2.value().item(), s3};
+    }
+
+    static final int POINTS = 3;
+
+    /** The smallest of the rates log2(r(e_k) / r(e_k / 2)), k = 0, 1, for e_k = e0 2^-k. */
+    static double rate(Case c, double[] t, int order, double e0, Check check, String label) {
+        double[] r = new double[POINTS];
+        for (int k = 0; k < POINTS; k++) {
+            double e = e0 / (1 << k);
+            r[k] = remainder(c, t, order, e);
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (int k = 0; k + 1 < POINTS; k++) {
+            min = Math.min(min, Math.log(r[k] / r[k + 1]) / Math.log(2));
+        }
+        check.note(label + " remainders at e0 = " + e0, r);
+        return min;
+    }
+
+    /** |f(x + e d) - sum_{j <= order} e^j / j! D_j|. */
+    static double remainder(Case c, double[] t, int order, double e) {
+        double f = c.program().program().value(Derivatives.shifted(c.program().inputs(), c.d(), e));
+        double taylor = t[0];
+        double power = 1;
+        double factorial = 1;
+        for (int j = 1; j <= order; j++) {
+            power *= e;
+            factorial *= j;
+            taylor += power / factorial * t[j];
+        }
+        return Math.abs(f - taylor);
+    }
+
+    @Property(tries = 150)
+    void remaindersConvergeAtRatesTwoAndThree(Check check) {
+        check.forAll(CASES.as("case"), c -> {
+            double[] t = directional(c.program(), c.d());
+            // The coefficients that choose e0 come from differences of f alone (step s = 1e-2), never from
+            // the derivatives under test: a wrong Hessian must not make a case look unresolvable.
+            double[] phi = new double[5];
+            double s = 1e-2;
+            for (int k = -2; k <= 2; k++) {
+                phi[k + 2] = c.program().program().value(Derivatives.shifted(c.program().inputs(), c.d(), k * s));
+            }
+            double q = Math.abs(phi[3] - 2 * phi[2] + phi[1]) / (s * s) / 2;
+            double c3 = Math.abs(phi[4] - 2 * phi[3] + 2 * phi[1] - phi[0]) / (2 * s * s * s) / 6;
+            double c4 = Math.abs(phi[4] - 4 * phi[3] + 6 * phi[2] - 4 * phi[1] + phi[0]) / (s * s * s * s) / 24;
+            double delta = ChainRuleOnRandomPrograms.delta(c.program());
+            check.note("f, <grad f, d>, <d, H d>, D^3 f[d,d,d]", t);
+            check.note("delta (rounding of f)", delta);
+
+            // Rate 2: e0 small enough that the e^3 and e^4 terms change the rate by < 0.04,
+            // large enough that the smallest remainder is >= 300 delta (rounding changes it by < 0.01).
+            double e2 = Math.min(1e-2, Math.min(0.05 * q / Math.max(c3, 1e-300), Math.sqrt(0.05 * q / Math.max(c4, 1e-300))));
+            double eMin2 = e2 / (1 << (POINTS - 1));
+            boolean resolvable2 = q * eMin2 * eMin2 >= 300 * delta;
+            check.cover(25, resolvable2, "second-order term resolvable");
+            if (resolvable2) {
+                Claims.atLeast("rate of |f(x+ed) - f(x) - e <grad f, d>|", rate(c, t, 1, e2, check, "first-order"), 1.9);
+            }
+
+            double e3 = Math.min(1e-2, 0.05 * c3 / Math.max(c4, 1e-300));
+            double eMin3 = e3 / (1 << (POINTS - 1));
+            boolean resolvable3 = c3 * eMin3 * eMin3 * eMin3 >= 300 * delta;
+            check.cover(15, resolvable3, "third-order term resolvable");
+            if (resolvable3) {
+                Claims.atLeast("rate of |f(x+ed) - f(x) - e <grad f, d> - e^2/2 <d, H d>|",
+                        rate(c, t, 2, e3, check, "second-order"), 2.9);
+            }
+            check.label(resolvable2 || resolvable3 ? "rate measured" : "flat or rounding-dominated (no rate claim)");
+        });
+    }
+}

@@ -1,0 +1,171 @@
+package dlmath.theorems.linalg;
+
+import dlmath.check.Check;
+import dlmath.check.Claims;
+import dlmath.check.Gens;
+import dlmath.check.Property;
+import dlmath.check.Theorem;
+import dlmath.check.Tol;
+import dlmath.gen.LinalgGens;
+import dlmath.linalg.Linalg;
+import dlmath.linalg.Lu;
+import dlmath.linalg.Svd;
+import dlmath.tensor.Tensor;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * LA-15 Determinant identities: multiplicativity, invariance under transposition, and
+ * |det A| = prod sigma_i. Horn &amp; Johnson, Matrix Analysis, 2nd ed., Sec. 0.3 (det(AB) = det A det B,
+ * det A^T = det A) and Sec. 2.6 (|det A| = prod sigma_i). Error bounds: Higham, Accuracy and
+ * Stability, 2nd ed., Thm 9.3, and Ipsen &amp; Rehman, SIAM J. Matrix Anal. Appl. 30 (2008), Thm 2.12.
+ * Page: theorems/linalg/LA-15-determinant-identities.md.
+ */
+@Theorem(id = "LA-15", name = "Determinant identities",
+        statement = "det(AB) = det(A) det(B), det(A^T) = det(A) and |det A| = prod_i sigma_i(A)")
+@Tag("linalg")
+class DeterminantIdentities {
+
+    /** Our det of a, and the bound on its error against the exact determinant (La.detErrorBound). */
+    record Det(double value, double error) {
+        static Det of(Tensor a) {
+            Lu lu = Lu.of(a);
+            double d = lu.det();
+            return new Det(d, La.detErrorBound(a, lu, d));
+        }
+    }
+
+    @Property(tries = 200)
+    void luDeterminantIsWithinItsErrorBoundOfTheExactDeterminant(Check check) {
+        check.example(Tensor.of(new double[][] {{1, 2}, {2, 4}}));
+        check.example(Tensor.of(new double[][] {{0, 1}, {1, 0}}));
+        check.forAll(LinalgGens.sides(5).flatMap(n -> LinalgGens.general(n, n)).as("A"), a -> {
+            Det d = Det.of(a);
+            double exact = La.exactDet(a);
+            check.note("det (LU)", d.value());
+            check.note("det (exact, rounded)", exact);
+            check.label(exact == 0 ? "singular" : "nonsingular");
+            Claims.close("det_LU(A) = det(A)", d.value(), exact, d.error() + 2 * Tol.U * Math.abs(exact));
+            Claims.that("Linalg.det agrees with Lu.det", Linalg.det(a) == d.value());
+        });
+    }
+
+    /**
+     * The formula det A = det(P) prod u_ii rests on P A = L U. The computed factors satisfy
+     * |L U - P A| <= gamma_n |L||U| entrywise (Higham Thm 9.3), plus gamma_n |L||U| for the test's
+     * product; L is unit lower triangular with |l_ij| <= 1 (partial pivoting), U upper triangular, P the
+     * permutation matrix of pivots(). A zero pivot (isSingular) means det(A + dA) = 0, so then
+     * |det A| <= err(A).
+     */
+    @Property(tries = 150)
+    void luFactorsReproduceThePermutedMatrix(Check check) {
+        check.example(Tensor.of(new double[][] {{1, 2}, {2, 4}}));
+        check.forAll(LinalgGens.sides(5).flatMap(n -> LinalgGens.general(n, n)).as("A"), a -> {
+            int n = a.dim(0);
+            Lu lu = Lu.of(a);
+            Tensor l = lu.l();
+            Tensor u = lu.u();
+            Tensor p = lu.p();
+            int[] piv = lu.pivots();
+            Claims.that("size() = n", lu.size() == n);
+            for (int i = 0; i < n; i++) {
+                Claims.that("P row " + i + " is e_" + piv[i], p.row(i).equals(LinalgGens.unit(n, piv[i])));
+                Claims.that("l_ii = 1", l.get(i, i) == 1);
+                for (int j = 0; j < n; j++) {
+                    if (j > i) {
+                        Claims.that("L is lower triangular", l.get(i, j) == 0);
+                    } else {
+                        Claims.atMost("|l_" + i + j + "| <= 1 (partial pivoting)", Math.abs(l.get(i, j)), 1);
+                    }
+                    if (j < i) {
+                        Claims.that("U is upper triangular", u.get(i, j) == 0);
+                    }
+                }
+            }
+            Tensor err = l.matmul(u).sub(p.matmul(a)).abs();
+            // plus gradual underflow: each l_ik and update may err by 2^-1075, amplified by max |u_kj|
+            Tensor bound = l.abs().matmul(u.abs()).mul(2 * Tol.gamma(n)).add(La.underflow(4.0 * (n + 1), u.abs().maxAll()));
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    Claims.atMost("|L U - P A|_" + i + j, err.get(i, j), bound.get(i, j));
+                }
+            }
+            Det d = Det.of(a);
+            check.label(lu.isSingular() ? "zero pivot" : "nonzero pivots");
+            if (lu.isSingular()) {
+                Claims.atMost("|det A| for a zero pivot", Math.abs(La.exactDet(a)), d.error());
+            } else {
+                Claims.that("nonzero pivots give a nonzero det", d.value() != 0 || Math.abs(La.exactDet(a)) <= d.error());
+            }
+        });
+    }
+
+    @Property(tries = 200)
+    void determinantOfTheTransposeEqualsTheDeterminant(Check check) {
+        check.forAll(LinalgGens.sides(5).flatMap(n -> LinalgGens.general(n, n)).as("A"), a -> {
+            Det d = Det.of(a);
+            Det dt = Det.of(a.transpose());
+            Claims.close("det(A^T) = det(A)", dt.value(), d.value(), d.error() + dt.error());
+        });
+    }
+
+    /**
+     * |det A| = prod sigma_i: the computed sigma_hat are exact for A + E (||E||_2 <= eps), so by
+     * Ipsen-Rehman |prod sigma_hat - |det A|| <= prod(sigma_hat + 2 eps) - prod(sigma_hat + eps), plus
+     * gamma_n prod sigma_hat for the product and the LU determinant's own error.
+     */
+    @Property(tries = 200)
+    void absoluteDeterminantIsTheProductOfTheSingularValues(Check check) {
+        check.forAll(LinalgGens.sides(5).flatMap(n -> LinalgGens.general(n, n)).as("A"), a -> {
+            int n = a.dim(0);
+            Det d = Det.of(a);
+            Svd svd = Svd.of(a);
+            double eps = La.svdEps(svd, a.frobenius());
+            double prod = 1;
+            double hi = 1;
+            double lo = 1;
+            for (double s : svd.singularValues()) {
+                prod *= s;
+                hi *= s + 2 * eps;
+                lo *= s + eps;
+            }
+            check.note("prod sigma_i", prod);
+            check.note("det A", d.value());
+            Claims.close("|det A| = prod sigma_i", Math.abs(d.value()), prod, d.error() + (hi - lo) + Tol.gamma(n) * prod);
+        });
+    }
+
+    /**
+     * det(fl(AB)) = det A det B: C = fl(AB) = AB + F with ||F||_2 <= f = gamma_n || |A||B| ||_F, so
+     * |det C - det(AB)| <= prod(sigma_i(C) + f) - prod(sigma_i(C)) (Ipsen-Rehman, with sigma(C) <= sigma_hat(C)
+     * + eps_C); our det(C) adds its error; the product of the two computed dets carries
+     * |det_hat A| err_B + |det_hat B| err_A + err_A err_B and one rounding.
+     */
+    @Property(tries = 200)
+    void determinantIsMultiplicative(Check check) {
+        check.forAll(LinalgGens.sides(4).flatMap(n -> Gens.tuples(LinalgGens.general(n, n), LinalgGens.general(n, n)))
+                .as("A, B"), t -> {
+            Tensor a = t.first();
+            Tensor b = t.second();
+            int n = a.dim(0);
+            Tensor c = a.matmul(b);
+            Det da = Det.of(a);
+            Det db = Det.of(b);
+            Det dc = Det.of(c);
+            Svd sc = Svd.of(c);
+            double epsC = La.svdEps(sc, c.frobenius());
+            double f = Tol.gamma(n) * a.abs().matmul(b.abs()).frobenius();
+            double hi = 1;
+            double lo = 1;
+            for (double s : sc.singularValues()) {
+                hi *= s + epsC + f;
+                lo *= s + epsC;
+            }
+            double product = da.value() * db.value();
+            double tol = dc.error() + (hi - lo) + Math.abs(da.value()) * db.error() + Math.abs(db.value()) * da.error()
+                    + da.error() * db.error() + Tol.U * Math.abs(product);
+            check.note("det(AB)", dc.value());
+            check.note("det(A) det(B)", product);
+            Claims.close("det(AB) = det(A) det(B)", dc.value(), product, tol);
+        });
+    }
+}

@@ -1,0 +1,137 @@
+package dlmath.theorems.linalg;
+
+import dlmath.check.Check;
+import dlmath.check.Claims;
+import dlmath.check.Gen;
+import dlmath.check.Gens;
+import dlmath.check.Property;
+import dlmath.check.Theorem;
+import dlmath.check.Tol;
+import dlmath.gen.LinalgGens;
+import dlmath.gen.TensorGens;
+import dlmath.linalg.Svd;
+import dlmath.tensor.Tensor;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * LA-04 Eckart-Young-Mirsky: the truncated SVD is a best rank-k approximation in the spectral and
+ * Frobenius norms. Golub &amp; Van Loan, Matrix Computations, 4th ed., Thm 2.4.8; Eckart &amp; Young,
+ * Psychometrika 1 (1936); Mirsky, Quart. J. Math. 11 (1960).
+ * Page: theorems/linalg/LA-04-eckart-young-mirsky.md.
+ */
+@Theorem(id = "LA-04", name = "Eckart-Young-Mirsky theorem",
+        statement = "For A_k = U_k S_k V_k^T: ||A - A_k||_2 = s_{k+1}, ||A - A_k||_F^2 = sum_{i>k} s_i^2, and "
+                + "||A - B|| >= ||A - A_k|| for every B of rank at most k, in both norms")
+@Tag("linalg")
+class EckartYoungMirsky {
+
+    /** A matrix with a rank k in [0, min(m, n)]. */
+    record Case(Tensor a, int k) {
+        @Override
+        public String toString() {
+            return "k = " + k + ", A = " + a;
+        }
+    }
+
+    static final Gen<Case> CASES = LinalgGens.general(5).flatMap(a ->
+            Gens.integers(0, Math.min(a.dim(0), a.dim(1))).map(k -> new Case(a, k)));
+
+    /** The truncated SVD A_k = U_k diag(s_1..s_k) V_k^T. */
+    static Tensor truncate(Svd svd, int k) {
+        double[] s = svd.singularValues().clone();
+        for (int i = k; i < s.length; i++) {
+            s[i] = 0;
+        }
+        Tensor u = svd.u();
+        Tensor v = svd.v();
+        return u.matmul(La.diag(u.dim(1), v.dim(1), s)).matmul(v.transpose());
+    }
+
+    /** sqrt(sum_{i>k} s_i^2), scaled so that the squares cannot underflow (Tensor.norm2). */
+    static double tail(double[] s, int k) {
+        return k >= s.length ? 0 : Tensor.of(java.util.Arrays.copyOfRange(s, k, s.length)).norm2();
+    }
+
+    /**
+     * Tolerance for comparing a norm of A - A_k with the singular values: the computed s are exact for
+     * A + E (||E||_F <= epsSvd, which also bounds the departure of U, V from orthonormal times s_1);
+     * forming A_k and A - A_k costs gamma_{p+2} p ||A||_F; the SVD of the difference adds its own epsSvd.
+     */
+    @Property(tries = 150)
+    void truncationErrorIsTheNextSingularValueAndTheTailInFrobenius(Check check) {
+        check.forAll(CASES.as("case"), c -> {
+            Tensor a = c.a();
+            int k = c.k();
+            Svd svd = Svd.of(a);
+            double[] s = svd.singularValues();
+            Tensor diff = a.sub(truncate(svd, k));
+            Svd dsvd = Svd.of(diff);
+            int p = s.length;
+            double tol = La.svdEps(svd, a.frobenius()) + La.svdEps(dsvd, diff.frobenius())
+                    + Tol.gamma(p + 2) * p * a.frobenius();
+            double next = k < p ? s[k] : 0;
+            check.note("s", s);
+            check.note("||A - A_k||_2", dsvd.singularValues()[0]);
+            check.note("||A - A_k||_F", diff.frobenius());
+            check.collect("k = " + k + " of " + p);
+            Claims.close("||A - A_k||_2 = s_{k+1}", dsvd.singularValues()[0], next, tol);
+            Claims.close("||A - A_k||_F = sqrt(sum_{i>k} s_i^2)", diff.frobenius(), tail(s, k),
+                    tol + Tol.gamma(a.size() + 1) * diff.frobenius());
+        });
+    }
+
+    /**
+     * No matrix of rank at most k does better: B = (U_k + t X)(S_k V_k^T + t Y^T), a perturbation of
+     * A_k of rank at most k (t in [0, 1], X m x k, Y n x k), or B = X Y^T. Targeted search climbs
+     * ||A - A_k|| / ||A - B|| toward 1 (t toward 0) and must not pass it by more than the rounding.
+     * The exact claim is ||A - B||_F >= sqrt(sum_{i>k} s_i^2) with exact s, and s_hat is within
+     * epsSvd of s in the 2-norm of the vector (Mirsky), so the tail of s_hat is within epsSvd of the
+     * exact tail; forming B and A - B costs gamma_{k+2} (|| |X| |Y^T| ||_F + ||A||_F).
+     */
+    @Property(tries = 200)
+    void noRankKMatrixBeatsTheTruncatedSvd(Check check) {
+        Gen<Tensor[]> perturbation = CASES.flatMap(c -> Gens.tuples(TensorGens.tensors(c.a().dim(0), Math.max(c.k(), 1)),
+                TensorGens.tensors(c.a().dim(1), Math.max(c.k(), 1)), Gens.doubles(0, 1))
+                .map(t -> new Tensor[] {c.a(), Tensor.scalar(c.k()), t.first(), t.second(), Tensor.scalar(t.third())}));
+        check.forAll(perturbation.as("A, k, X, Y, t"), Gens.booleans().as("local"), (in, local) -> {
+            Tensor a = in[0];
+            int k = (int) in[1].item();
+            Tensor x = in[2];
+            Tensor y = in[3];
+            double t = in[4].item();
+            Svd svd = Svd.of(a);
+            double[] s = svd.singularValues();
+            Tensor b;
+            double formB;
+            if (k == 0) {
+                b = Tensor.zeros(a.dim(0), a.dim(1));
+                formB = 0;
+            } else if (local) {
+                Tensor uk = svd.u().slice(1, 0, k).add(x.mul(t));
+                Tensor sv = La.diag(k, k, java.util.Arrays.copyOf(s, k)).matmul(svd.v().slice(1, 0, k).transpose())
+                        .add(y.transpose().mul(t));
+                b = uk.matmul(sv);
+                formB = Tol.gamma(k + 2) * uk.abs().matmul(sv.abs()).frobenius();
+            } else {
+                b = x.matmul(y.transpose());
+                formB = Tol.gamma(k + 1) * x.abs().matmul(y.abs().transpose()).frobenius();
+            }
+            check.label(k == 0 ? "k = 0" : local ? "perturbed A_k" : "random X Y^T");
+            Tensor diff = a.sub(b);
+            double eps = La.svdEps(svd, a.frobenius());
+            double rounding = formB + Tol.gamma(a.size() + 2) * (a.frobenius() + b.frobenius());
+            double best = tail(s, k);
+            double dist = diff.frobenius();
+            if (dist > 0) {
+                check.target(Math.min(best / dist, 2), "||A - A_k||_F / ||A - B||_F");
+            }
+            check.note("||A - B||_F", dist);
+            check.note("||A - A_k||_F", best);
+            Claims.atLeast("||A - B||_F >= ||A - A_k||_F", dist, best - eps - rounding);
+            Svd dsvd = Svd.of(diff);
+            double next = k < s.length ? s[k] : 0;
+            Claims.atLeast("||A - B||_2 >= s_{k+1}", dsvd.singularValues()[0],
+                    next - eps - rounding - La.svdEps(dsvd, diff.frobenius()));
+        });
+    }
+}

@@ -1,0 +1,365 @@
+package dlmath.theorems.linalg;
+
+import static dlmath.check.Tol.U;
+import static dlmath.check.Tol.gamma;
+
+import dlmath.linalg.Lu;
+import dlmath.linalg.Svd;
+import dlmath.linalg.SymmetricEigen;
+import dlmath.tensor.Tensor;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.util.Arrays;
+
+/**
+ * Shared helpers of the LA chapter: norms, the derived rounding bounds of our decompositions, and
+ * exact or high-precision references (determinants by fraction-free elimination in
+ * {@link BigDecimal}, singular values by one-sided Jacobi in 60-digit arithmetic).
+ *
+ * <p>The rounding bounds count operations to first order in {@code u = 2^-53} in the manner of
+ * Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, 2nd ed. (Lemma 3.1 for
+ * {@code gamma_k = k u / (1 - k u)}, Lemma 19.8 for sequences of plane rotations, Lemma 19.3 for
+ * Householder reflections, Thm 9.3 for LU). Each is documented where it is defined and on the pages
+ * of the theorems that use it.
+ */
+final class La {
+
+    /** Machine epsilon 2^-52 = 2u, as LAPACK's dlamch('P') and numpy. */
+    static final double EPS = 2 * U;
+
+    private La() {
+    }
+
+    /**
+     * The allowance for gradual underflow: in Higham's model with underflow (Accuracy and Stability,
+     * 2nd ed., eq. (2.8)) each operation may also err by an absolute 2^-1075; {@code ops} such errors,
+     * each amplified by at most {@code amplification}, add at most ops * amplification * 2^-1074.
+     */
+    static double underflow(double ops, double amplification) {
+        return ops * Math.max(1, amplification) * Double.MIN_VALUE;
+    }
+
+    // ------------------------------------------------------------------ norms and products
+
+    static double frob(Tensor a) {
+        return a.frobenius();
+    }
+
+    /** The transpose of a matrix. */
+    static Tensor t(Tensor a) {
+        return a.transpose();
+    }
+
+    /** The diagonal m x n matrix with s on its diagonal. */
+    static Tensor diag(int m, int n, double[] s) {
+        double[] out = new double[m * n];
+        for (int i = 0; i < s.length; i++) {
+            out[i * n + i] = s[i];
+        }
+        return Tensor.of(new int[] {m, n}, out);
+    }
+
+    /** U diag(s) V^T, the matrix product as the test computes it. */
+    static Tensor reconstruct(Svd svd) {
+        Tensor u = svd.u();
+        Tensor v = svd.v();
+        return u.matmul(diag(u.dim(1), v.dim(1), svd.singularValues())).matmul(v.transpose());
+    }
+
+    /** Q diag(lambda) Q^T. */
+    static Tensor reconstruct(SymmetricEigen e) {
+        Tensor q = e.eigenvectors();
+        double[] l = e.values();
+        return q.matmul(diag(l.length, l.length, l)).matmul(q.transpose());
+    }
+
+    /** The largest entry of |Q^T Q - I|. */
+    static double orthogonalityError(Tensor q) {
+        return q.transpose().matmul(q).sub(Tensor.eye(q.dim(1))).normInf();
+    }
+
+    /** max |a_ij| over i > j (strictly below the diagonal). */
+    static double belowDiagonal(Tensor r) {
+        double m = 0;
+        for (int i = 0; i < r.dim(0); i++) {
+            for (int j = 0; j < Math.min(i, r.dim(1)); j++) {
+                m = Math.max(m, Math.abs(r.get(i, j)));
+            }
+        }
+        return m;
+    }
+
+    // ------------------------------------------------------------------ SVD bounds
+
+    /**
+     * Relative backward error of our one-sided Jacobi SVD, {@code ||A - U S V^T||_F <= tau ||A||_F}:
+     * with {@code r = (sweeps - 1)(p - 1)} rotations per column (the last sweep rotates nothing) and
+     * {@code gamma_6} per rotation (the computed c, s and the two products and a sum per entry),
+     * the orthogonalized columns carry {@code r gamma_6 ||A||_F}, the computed V departs from an
+     * orthogonal matrix by {@code r gamma_6 sqrt(p)} (twice in V V^T), the normalization
+     * {@code u_j = b_j / ||b_j||} costs {@code gamma_{M+3}}, the test's two products
+     * {@code p gamma_{p+1}}, and the deflated noise columns (set to 0), each below the noise floor
+     * {@code 4 M p eps ||A||_F} and mutually nearly orthogonal: at most {@code 4 M p sqrt(p) eps ||A||_F}.
+     * M = max(m, n), p = min(m, n).
+     */
+    static double svdTau(Svd svd) {
+        int mm = Math.max(svd.rows(), svd.cols());
+        int p = Math.min(svd.rows(), svd.cols());
+        int r = (svd.sweeps() - 1) * (p - 1);
+        return r * gamma(6) * (1 + 2 * Math.sqrt(p)) + gamma(mm + 3) + p * gamma(p + 1) + 4 * mm * p * Math.sqrt(p) * EPS;
+    }
+
+    /**
+     * Entrywise bound on |U^T U - I| and |V^T V - I|. The factor of normalized columns: the
+     * stopping rule leaves |b_p^T b_q| <= M eps ||b_p|| ||b_q|| on computed dot products (each off
+     * by gamma_M), normalization adds gamma_{M+3} per column, the test's product gamma_M; completed
+     * columns (zero singular values, the full forms) come from Gram-Schmidt applied twice on the unit
+     * vector with the longest residual, of norm at least 1/sqrt(M): at most 4 M sqrt(M) gamma_M. The factor of accumulated rotations:
+     * 2 r gamma_6 + gamma_p, r = (sweeps - 1)(p - 1). The bound is the larger of the two.
+     */
+    static double svdOrth(Svd svd) {
+        int mm = Math.max(svd.rows(), svd.cols());
+        int p = Math.min(svd.rows(), svd.cols());
+        int r = (svd.sweeps() - 1) * (p - 1);
+        double normalized = mm * EPS + 2 * gamma(mm) + 2 * gamma(mm + 3) + 4 * mm * Math.sqrt(mm) * gamma(mm);
+        double rotated = 2 * r * gamma(6) + gamma(mm);
+        return Math.max(normalized, rotated);
+    }
+
+    /**
+     * A bound on ||E||_F such that the computed singular values are the exact singular values of
+     * A + E: the backward error tau ||A||_F plus the distance of U and V to orthonormal matrices
+     * (at most (k svdOrth) each in the 2-norm, k columns) times sigma_1, twice for safety of
+     * U diag(s) V^T on both sides.
+     */
+    static double svdEps(Svd svd, double frobA) {
+        int k = Math.max(svd.u().dim(1), svd.v().dim(1));
+        double s1 = svd.singularValues()[0];
+        int m = svd.rows();
+        int n = svd.cols();
+        return svdTau(svd) * frobA + 2.2 * k * svdOrth(svd) * s1 + underflow(8.0 * (m + n) * (m + n), 1);
+    }
+
+    // ------------------------------------------------------------------ symmetric eigen bounds
+
+    /**
+     * Relative backward error of cyclic Jacobi, {@code ||A - Q L Q^T||_F <= tau ||A||_F}: each entry
+     * takes part in at most 2(n - 1) rotations per sweep (rows and columns), gamma_6 each; Q departs
+     * from orthogonal by r gamma_6 sqrt(n), r = (sweeps - 1)(n - 1), twice in Q L Q^T; the final
+     * off-diagonal mass is at most eps ||A||_F; the test's two products n gamma_{n+1}.
+     */
+    static double eigTau(SymmetricEigen e, int n) {
+        int r = (e.sweeps() - 1) * (n - 1);
+        return 2 * r * gamma(6) + 2 * r * gamma(6) * Math.sqrt(n) + EPS + n * gamma(n + 1);
+    }
+
+    /** Entrywise bound on |Q^T Q - I|: 2 r gamma_6 for the accumulated rotations, gamma_n for the test's product. */
+    static double eigOrth(SymmetricEigen e, int n) {
+        int r = (e.sweeps() - 1) * (n - 1);
+        return 2 * r * gamma(6) + gamma(n);
+    }
+
+    /**
+     * A bound on ||E||_2 such that the computed eigenvalues are the exact eigenvalues of the
+     * symmetric A + E: eigTau ||A||_F plus the distance of Q to an orthogonal matrix (at most
+     * n eigOrth in the 2-norm) counted on both sides of diag(lambda), with a factor 1.1 for its square.
+     */
+    static double eigEta(SymmetricEigen e, double frobA, int n) {
+        double[] l = e.values();
+        double lmax = Math.max(Math.abs(l[0]), Math.abs(l[l.length - 1]));
+        return eigTau(e, n) * frobA + 2.2 * n * eigOrth(e, n) * lmax + underflow(16.0 * n * n, 1);
+    }
+
+    // ------------------------------------------------------------------ LU and determinants
+
+    /** || |L| |U| ||_F for the computed LU factors. */
+    static double absLuNorm(Lu lu) {
+        return lu.l().abs().matmul(lu.u().abs()).frobenius();
+    }
+
+    /**
+     * A bound on |det_hat(A) - det(A)| for our LU determinant: L U = P A + dA with
+     * |dA| <= gamma_n |L||U| (Higham Thm 9.3), so ||dA||_2 <= delta = gamma_n || |L||U| ||_F; by Ipsen &amp;
+     * Rehman (SIAM J. Matrix Anal. Appl. 30 (2008), Thm 2.12)
+     * |det(A + dA) - det(A)| <= prod(sigma_i + delta) - prod(sigma_i), increasing in each sigma_i,
+     * so sigma_i <= sigma_hat_i + eps_svd may be used; the product of the pivots adds gamma_n |det_hat|.
+     */
+    static double detErrorBound(Tensor a, Lu lu, double detHat) {
+        int n = a.dim(0);
+        Svd svd = Svd.of(a);
+        double eps = svdEps(svd, a.frobenius());
+        double delta = gamma(n) * absLuNorm(lu);
+        double[] s = svd.singularValues();
+        double hi = 1;
+        double lo = 1;
+        for (double si : s) {
+            hi *= si + eps + delta;
+            lo *= si + eps;
+        }
+        return (hi - lo) + gamma(n) * Math.abs(detHat) + underflow(4.0 * n * n, Math.pow(Math.max(1, s[0] + eps + delta), n));
+    }
+
+    /**
+     * The determinant of a matrix of doubles, computed exactly and rounded once to double: every
+     * double is an integer times 2^e, so with e_min the smallest exponent of a nonzero entry,
+     * M = 2^-e_min A is an integer matrix, det A = 2^(n e_min) det M, and det M is computed exactly by
+     * Bareiss' fraction-free elimination in BigInteger (every division in it is exact). The result is
+     * within 2u relatively of det A (a truncation to 1000 bits, if needed, and BigInteger.doubleValue's
+     * rounding to nearest; the power of two is exact unless the result leaves the double range).
+     */
+    static double exactDet(Tensor a) {
+        int n = a.dim(0);
+        int emin = Integer.MAX_VALUE;
+        for (double x : a.toArray()) {
+            if (x != 0) {
+                emin = Math.min(emin, lowExponent(x));
+            }
+        }
+        if (emin == Integer.MAX_VALUE) {
+            return 0;
+        }
+        BigInteger[][] m = new BigInteger[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m[i][j] = scaled(a.get(i, j), emin);
+            }
+        }
+        BigInteger prev = BigInteger.ONE;
+        int sign = 1;
+        for (int k = 0; k < n - 1; k++) {
+            if (m[k][k].signum() == 0) {
+                int p = k + 1;
+                while (p < n && m[p][k].signum() == 0) {
+                    p++;
+                }
+                if (p == n) {
+                    return 0;
+                }
+                BigInteger[] row = m[p];
+                m[p] = m[k];
+                m[k] = row;
+                sign = -sign;
+            }
+            for (int i = k + 1; i < n; i++) {
+                for (int j = k + 1; j < n; j++) {
+                    m[i][j] = m[i][j].multiply(m[k][k]).subtract(m[i][k].multiply(m[k][j])).divide(prev);
+                }
+            }
+            prev = m[k][k];
+        }
+        BigInteger d = sign < 0 ? m[n - 1][n - 1].negate() : m[n - 1][n - 1];
+        return toDouble(d, (long) n * emin);
+    }
+
+    /** The exponent of the last bit of x: x = integer * 2^lowExponent(x) (-1074 for subnormals). */
+    private static int lowExponent(double x) {
+        return Math.getExponent(x) < Double.MIN_EXPONENT ? -1074 : Math.getExponent(x) - 52;
+    }
+
+    /** x 2^-e as an exact integer (x is a multiple of 2^e, e <= lowExponent(x)). */
+    private static BigInteger scaled(double x, int e) {
+        if (x == 0) {
+            return BigInteger.ZERO;
+        }
+        long bits = Double.doubleToLongBits(Math.abs(x));
+        long fraction = bits & 0xFFFFFFFFFFFFFL;
+        long mantissa = Math.getExponent(x) < Double.MIN_EXPONENT ? fraction : fraction | (1L << 52);
+        BigInteger v = BigInteger.valueOf(mantissa).shiftLeft(lowExponent(x) - e);
+        return x < 0 ? v.negate() : v;
+    }
+
+    /** d 2^e as a double, within 2u relatively (a shift to at most 1000 bits, then a rounding to nearest). */
+    private static double toDouble(BigInteger d, long e) {
+        int excess = Math.max(0, d.bitLength() - 1000);
+        double head = d.shiftRight(excess).doubleValue();
+        long exponent = e + excess;
+        return Math.scalb(head, (int) Math.max(-4000, Math.min(4000, exponent)));
+    }
+
+    // ------------------------------------------------------------------ high-precision SVD
+
+    /**
+     * Singular values, descending, by one-sided Jacobi in 40-digit decimal arithmetic on the exact
+     * entries of {@code a}, rotating while |gamma| > 1e-32 sqrt(alpha beta). The result is within
+     * about 1e-31 kappa(B_s) relative of the exact singular values (Demmel-Veselic's bound at
+     * 40-digit precision), far below double precision.
+     */
+    static double[] referenceSingularValues(Tensor a) {
+        MathContext mc = new MathContext(40);
+        int m = a.dim(0);
+        int n = a.dim(1);
+        boolean wide = m < n;
+        int rows = wide ? n : m;
+        int cols = wide ? m : n;
+        BigDecimal[][] b = new BigDecimal[cols][rows];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                BigDecimal x = new BigDecimal(a.get(i, j));
+                if (wide) {
+                    b[i][j] = x;
+                } else {
+                    b[j][i] = x;
+                }
+            }
+        }
+        BigDecimal tol = new BigDecimal("1e-32");
+        BigDecimal two = BigDecimal.valueOf(2);
+        for (int sweep = 0; sweep < 100; sweep++) {
+            boolean rotated = false;
+            for (int p = 0; p < cols - 1; p++) {
+                for (int q = p + 1; q < cols; q++) {
+                    BigDecimal alpha = BigDecimal.ZERO;
+                    BigDecimal beta = BigDecimal.ZERO;
+                    BigDecimal gam = BigDecimal.ZERO;
+                    for (int i = 0; i < rows; i++) {
+                        alpha = alpha.add(b[p][i].multiply(b[p][i], mc), mc);
+                        beta = beta.add(b[q][i].multiply(b[q][i], mc), mc);
+                        gam = gam.add(b[p][i].multiply(b[q][i], mc), mc);
+                    }
+                    if (gam.signum() == 0 || gam.abs().compareTo(tol.multiply(alpha.multiply(beta, mc).sqrt(mc), mc)) <= 0) {
+                        continue;
+                    }
+                    rotated = true;
+                    BigDecimal zeta = beta.subtract(alpha, mc).divide(two.multiply(gam, mc), mc);
+                    BigDecimal root = BigDecimal.ONE.add(zeta.multiply(zeta, mc), mc).sqrt(mc);
+                    BigDecimal t = BigDecimal.ONE.divide(zeta.abs().add(root, mc), mc);
+                    if (zeta.signum() < 0) {
+                        t = t.negate();
+                    }
+                    BigDecimal c = BigDecimal.ONE.divide(BigDecimal.ONE.add(t.multiply(t, mc), mc).sqrt(mc), mc);
+                    BigDecimal s = c.multiply(t, mc);
+                    for (int i = 0; i < rows; i++) {
+                        BigDecimal x = b[p][i];
+                        BigDecimal y = b[q][i];
+                        b[p][i] = c.multiply(x, mc).subtract(s.multiply(y, mc), mc);
+                        b[q][i] = s.multiply(x, mc).add(c.multiply(y, mc), mc);
+                    }
+                }
+            }
+            if (!rotated) {
+                break;
+            }
+        }
+        double[] sigma = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            BigDecimal s2 = BigDecimal.ZERO;
+            for (int i = 0; i < rows; i++) {
+                s2 = s2.add(b[j][i].multiply(b[j][i], mc), mc);
+            }
+            sigma[j] = s2.sqrt(mc).doubleValue();
+        }
+        Arrays.sort(sigma);
+        for (int i = 0; i < cols / 2; i++) {
+            double x = sigma[i];
+            sigma[i] = sigma[cols - 1 - i];
+            sigma[cols - 1 - i] = x;
+        }
+        return sigma;
+    }
+
+    /** Rows of a tensor as double[][] (a convenience for entrywise bounds). */
+    static double[][] rows(Tensor a) {
+        return a.toArray2D();
+    }
+}

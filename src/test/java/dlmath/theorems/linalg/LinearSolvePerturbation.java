@@ -1,0 +1,130 @@
+package dlmath.theorems.linalg;
+
+import dlmath.check.Check;
+import dlmath.check.Claims;
+import dlmath.check.Counterexample;
+import dlmath.check.Gen;
+import dlmath.check.Gens;
+import dlmath.check.Property;
+import dlmath.check.Theorem;
+import dlmath.check.Tol;
+import dlmath.gen.LinalgGens;
+import dlmath.gen.MatrixGens;
+import dlmath.gen.TensorGens;
+import dlmath.linalg.Linalg;
+import dlmath.linalg.Lu;
+import dlmath.linalg.Svd;
+import dlmath.tensor.Tensor;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * LA-17 Sensitivity of a linear system to its right-hand side: the condition number bounds the
+ * relative change of the solution. Golub &amp; Van Loan, Matrix Computations, 4th ed., Thm 2.6.2;
+ * Higham, Accuracy and Stability, 2nd ed., Sec. 7.1 (eq. 7.2) and Thm 9.4 for the computed solves.
+ * Page: theorems/linalg/LA-17-linear-solve-perturbation.md.
+ */
+@Theorem(id = "LA-17", name = "Perturbation bound for linear systems",
+        statement = "If A x = b and A (x + dx) = b + db with A nonsingular, ||dx|| / ||x|| <= kappa_2(A) ||db|| / ||b||")
+@Tag("linalg")
+class LinearSolvePerturbation {
+
+    /**
+     * A = U diag(10^e_i) V^T, e_i in [0, 4] (kappa up to 1e4), b nonzero scaled exactly to max |b_i| in
+     * [1, 2) (so that no solution underflows), db = 2^-k g, k in [0, 20].
+     */
+    static final Gen<Tensor[]> CASES = Gens.integers(1, 5).flatMap(n -> Gens.tuples(
+            Gens.doubleArrays(Gens.doubles(0, 4), n, n).map(e -> java.util.Arrays.stream(e).map(x -> Math.pow(10, x))
+                    .toArray()).flatMap(s -> MatrixGens.withSingularValues(n, n, s)),
+            LinalgGens.nonzeroVectors(n).map(CholeskyFactorization::scaled),
+            Gens.tuples(TensorGens.tensors(n), Gens.integers(0, 20)).map(t -> t.first().mul(Math.scalb(1.0, -t.second())))))
+            .map(t -> new Tensor[] {t.first(), t.second(), t.third()});
+
+    /**
+     * The exact statement holds for x = A^{-1} b and x' = A^{-1} b' with b' = fl(b + db) (whose true
+     * perturbation db' = b' - b has ||db'|| <= ||db|| + u ||b'||). Each computed solution satisfies
+     * ||x_hat - x|| <= ||A^{-1}|| rho, rho = gamma_{3n} || |L||U||x_hat| || (Higham Thm 9.4), with
+     * ||A^{-1}|| <= 1 / (sigma_hat_n - eps) and kappa <= (sigma_hat_1 + eps) / (sigma_hat_n - eps). So
+     * ||x_hat' - x_hat|| <= kappa ||db'|| / ||b|| (||x_hat|| + ||A^{-1}|| rho) + ||A^{-1}|| (rho + rho'), plus
+     * gamma_n for the norms.
+     */
+    @Property(tries = 200)
+    void relativeChangeOfTheSolutionIsAtMostKappaTimesThatOfTheRightHandSide(Check check) {
+        check.forAll(CASES.as("A, b, db"), in -> {
+            Tensor a = in[0];
+            Tensor b = in[1];
+            Tensor db = in[2];
+            int n = a.dim(0);
+            Tensor b2 = b.add(db);
+            Lu lu = Lu.of(a);
+            Tensor both = lu.solve(Tensor.concat(1, b.reshape(n, 1), b2.reshape(n, 1)));
+            Tensor x = both.col(0);
+            Tensor x2 = both.col(1);
+            Tensor absLu = lu.l().abs().matmul(lu.u().abs());
+            double rho = Tol.gamma(3 * n) * absLu.matmul(x.abs()).norm2();
+            double rho2 = Tol.gamma(3 * n) * absLu.matmul(x2.abs()).norm2();
+            Svd svd = Svd.of(a);
+            double[] s = svd.singularValues();
+            double eps = La.svdEps(svd, a.frobenius());
+            check.assume(s[n - 1] > 2 * eps);
+            double inv = 1 / (s[n - 1] - eps);
+            double kappa = (s[0] + eps) * inv;
+            double dbTrue = db.norm2() + Tol.U * b2.norm2();
+            double dx = x2.sub(x).norm2();
+            double bound = kappa * dbTrue / b.norm2() * (x.norm2() + inv * rho) + inv * (rho + rho2)
+                    + Tol.gamma(n + 1) * dx;
+            double kappaHat = s[0] / s[n - 1];
+            check.note("kappa_2(A)", kappaHat);
+            check.note("||dx|| / ||x||", dx / x.norm2());
+            check.note("kappa ||db|| / ||b||", kappaHat * db.norm2() / b.norm2());
+            if (db.norm2() > 1e-6 * b.norm2()) {
+                check.target((dx / x.norm2()) / (kappaHat * db.norm2() / b.norm2()),
+                        "(||dx|| / ||x||) / (kappa ||db|| / ||b||)");
+            }
+            Claims.atMost("||dx|| <= kappa ||db|| / ||b|| ||x|| (+ solver errors)", dx, bound);
+            Claims.that("Linalg.solve agrees with Lu.solve", Linalg.solve(a, b).equals(x));
+        });
+    }
+
+    /**
+     * kappa_2(A) = ||A||_2 ||A^{-1}||_2: Linalg.cond (s_1 / s_n of our SVD) against the product of the
+     * spectral norms of A and of its LU inverse X. Each s_hat is within eps_svd of s; X = A^{-1} (I + G)
+     * with ||G||_2 <= g = gamma_{3n} || |L||U||X| ||_F, so ||X||_2 lies within (1 +- g) / s_n, and its
+     * computed norm within eps_svd(X). Both values lie in intervals around kappa whose widths add up.
+     */
+    @Property(tries = 150)
+    void conditionNumberIsTheNormOfATimesTheNormOfItsInverse(Check check) {
+        check.forAll(CASES.as("A, b, db"), in -> {
+            Tensor a = in[0];
+            int n = a.dim(0);
+            Lu lu = Lu.of(a);
+            Tensor inv = lu.inverse();
+            Svd sa = Svd.of(a);
+            Svd sx = Svd.of(inv);
+            double[] s = sa.singularValues();
+            double eps = La.svdEps(sa, a.frobenius());
+            double epsX = La.svdEps(sx, inv.frobenius());
+            double g = Tol.gamma(3 * n) * lu.l().abs().matmul(lu.u().abs()).matmul(inv.abs()).frobenius();
+            check.assume(s[n - 1] > 2 * eps && g < 0.5);
+            double cond = Linalg.cond(a);
+            double product = Linalg.norm2(a) * Linalg.norm2(inv);
+            double lo = s[n - 1] - eps;
+            double hi = s[n - 1] + eps;
+            double condWidth = (s[0] + eps) / lo - (s[0] - eps) / hi;
+            double productWidth = (s[0] + 2 * eps) * ((1 + g) / lo + epsX) - (s[0] - 2 * eps) * ((1 - g) / hi - epsX);
+            check.note("cond(A)", cond);
+            check.note("||A||_2 ||A^-1||_2", product);
+            Claims.close("cond(A) = ||A||_2 ||A^{-1}||_2", cond, product, condWidth + productWidth + Tol.gamma(2) * product);
+        });
+    }
+
+    /** Necessity of kappa: "||dx|| / ||x|| <= ||db|| / ||b||" (kappa dropped) is false for ill-conditioned A. */
+    @Counterexample
+    void failsWithoutTheConditionNumber(Check check) {
+        check.forAll(CASES.as("A, b, db"), in -> {
+            Tensor x = Linalg.solve(in[0], in[1]);
+            Tensor x2 = Linalg.solve(in[0], in[1].add(in[2]));
+            Claims.atMost("||dx|| / ||x|| <= 1.01 ||db|| / ||b||", x2.sub(x).norm2() / x.norm2(),
+                    1.01 * in[2].norm2() / in[1].norm2());
+        });
+    }
+}

@@ -1,0 +1,130 @@
+package dlmath.theorems.linalg;
+
+import dlmath.check.Check;
+import dlmath.check.Claims;
+import dlmath.check.Gen;
+import dlmath.check.Gens;
+import dlmath.check.Property;
+import dlmath.check.Theorem;
+import dlmath.check.Tol;
+import dlmath.gen.MatrixGens;
+import dlmath.gen.TensorGens;
+import dlmath.linalg.Linalg;
+import dlmath.linalg.Lu;
+import dlmath.tensor.Tensor;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * LA-16 The Sherman-Morrison formula and the matrix determinant lemma. Sherman &amp; Morrison, Ann.
+ * Math. Statist. 21 (1950); Golub &amp; Van Loan, Matrix Computations, 4th ed., Sec. 2.1.4 (eq. 2.1.4);
+ * Horn &amp; Johnson, Matrix Analysis, 2nd ed., Sec. 0.7.4 and 0.8.5 (Cauchy's determinant identity).
+ * Page: theorems/linalg/LA-16-sherman-morrison.md.
+ */
+@Theorem(id = "LA-16", name = "Sherman-Morrison formula and matrix determinant lemma",
+        statement = "If A is invertible and d = 1 + v^T A^{-1} u != 0, (A + u v^T)^{-1} = A^{-1} - A^{-1} u v^T A^{-1} / d "
+                + "and det(A + u v^T) = d det A")
+@Tag("linalg")
+class ShermanMorrison {
+
+    /** A with singular values in [1, 10] (so ||A^{-1}||_2 <= 1), and vectors u, v with nice entries. */
+    static final Gen<Tensor[]> CASES = Gens.integers(1, 5).flatMap(n -> Gens.tuples(
+            Gens.doubleArrays(Gens.doubles(1, 10), n, n).flatMap(s -> MatrixGens.withSingularValues(n, n, s)),
+            TensorGens.tensors(n), TensorGens.tensors(n)).map(t -> new Tensor[] {t.first(), t.second(), t.third()}));
+
+    /** The pieces of the right side, as computed: X = inv(A), w = X u, z = v^T X, d = 1 + v^T w, R = X - w z / d. */
+    record Pieces(Tensor x, Tensor w, Tensor z, double d, Tensor r, double gNorm, double xNorm) {
+        static Pieces of(Tensor a, Tensor u, Tensor v) {
+            int n = a.dim(0);
+            Lu lu = Lu.of(a);
+            Tensor x = lu.inverse();
+            Tensor w = x.matmul(u);
+            Tensor z = v.matmul(x);
+            double d = 1 + v.dot(w);
+            Tensor r = x.sub(w.outer(z).div(d));
+            // |A X - I| <= gamma_{3n} |L||U||X| (Higham Thm 9.4, one column of X per solve)
+            double g = Tol.gamma(3 * n) * lu.l().abs().matmul(lu.u().abs()).matmul(x.abs()).frobenius();
+            return new Pieces(x, w, z, d, r, g, x.frobenius());
+        }
+    }
+
+    /**
+     * The right side R = X - X u v^T X / d built from the computed X = A^{-1} + A^{-1} G (G = A X - I)
+     * satisfies, in exact arithmetic, (A + u v^T) R - I = G (I - u z / d): the formula is stable in
+     * this residual sense. The computed M = fl(A + u v^T) = A + u v^T + F (|F| <= 2u (|A| + |u||v^T|));
+     * forming R adds gamma_{n+3} ||X||_F + ||w|| ||z|| / |d| (2 gamma_{n+2} + e_d / |d|),
+     * e_d = gamma_{n+1} (1 + |v|^T |w|); the test's product M R adds gamma_n || |M||R| ||_F.
+     */
+    @Property(tries = 200)
+    void shermanMorrisonGivesTheInverseOfTheRankOneUpdate(Check check) {
+        check.forAll(CASES.as("A, u, v"), in -> {
+            Tensor a = in[0];
+            Tensor u = in[1];
+            Tensor v = in[2];
+            int n = a.dim(0);
+            Pieces p = Pieces.of(a, u, v);
+            check.assume(Math.abs(p.d()) > 0.25);
+            check.assume(p.gNorm() < 0.1);
+            Tensor m = a.add(u.outer(v));
+            double fNorm = 2 * Tol.U * (a.abs().add(u.abs().outer(v.abs()))).frobenius();
+            double ed = Tol.gamma(n + 1) * (1 + v.abs().dot(p.w().abs()));
+            double formR = Tol.gamma(n + 3) * p.xNorm()
+                    + p.w().norm2() * p.z().norm2() / Math.abs(p.d()) * (2 * Tol.gamma(n + 2) + ed / Math.abs(p.d()));
+            double identity = p.gNorm() * (1 + u.norm2() * p.z().norm2() / Math.abs(p.d()));
+            double residualR = m.matmul(p.r()).sub(Tensor.eye(n)).frobenius();
+            double testR = Tol.gamma(n) * m.abs().matmul(p.r().abs()).frobenius();
+            double boundR = identity + fNorm * p.r().frobenius() + m.frobenius() * formR + testR;
+            check.note("d = 1 + v^T A^-1 u", p.d());
+            check.target(residualR / boundR, "||M R - I||_F / bound");
+            Claims.atMost("||(A + u v^T) R_SM - I||_F", residualR, boundR);
+            // the left side, inv(M), against R: ||L - R|| <= ||M^{-1}|| (rho_L + rho_R)
+            Tensor left = Linalg.inverse(m);
+            double rhoL = m.matmul(left).sub(Tensor.eye(n)).frobenius() + Tol.gamma(n) * m.abs().matmul(left.abs()).frobenius();
+            double rhoR = residualR + testR;
+            check.assume(rhoL < 0.5);
+            double mInv = left.frobenius() / (1 - rhoL);
+            Claims.atMost("||inv(A + u v^T) - R_SM||_F", left.sub(p.r()).frobenius(),
+                    mInv * (rhoL + rhoR) + Tol.U * (left.frobenius() + p.r().frobenius()));
+        });
+    }
+
+    /**
+     * det(M) = d det(A) for M = A + u v^T exact. Computed: |det_hat(M) - det(M_fl)| <= err(M_fl), and
+     * |det(M_fl) - det(A + u v^T)| <= prod(s_i(M_fl) + ||F||) - prod(s_i(M_fl)) (Ipsen-Rehman);
+     * |d_hat - d| <= ||A^{-1}||_2 ||v|| ||G||_F ||u|| + e_d with ||A^{-1}||_2 <= ||X||_F / (1 - ||G||_F);
+     * |d_hat det_hat A - d det A| <= |d_hat - d| |det_hat A| + (|d_hat| + |d_hat - d|) err(A), plus a rounding.
+     */
+    @Property(tries = 200)
+    void matrixDeterminantLemma(Check check) {
+        check.forAll(CASES.as("A, u, v"), in -> {
+            Tensor a = in[0];
+            Tensor u = in[1];
+            Tensor v = in[2];
+            int n = a.dim(0);
+            Pieces p = Pieces.of(a, u, v);
+            check.assume(p.gNorm() < 0.1);
+            Tensor m = a.add(u.outer(v));
+            Lu luM = Lu.of(m);
+            Lu luA = Lu.of(a);
+            double detM = luM.det();
+            double detA = luA.det();
+            double errM = La.detErrorBound(m, luM, detM);
+            double errA = La.detErrorBound(a, luA, detA);
+            double fNorm = 2 * Tol.U * (a.abs().add(u.abs().outer(v.abs()))).frobenius();
+            dlmath.linalg.Svd sm = dlmath.linalg.Svd.of(m);
+            double epsM = La.svdEps(sm, m.frobenius());
+            double hi = 1;
+            double lo = 1;
+            for (double s : sm.singularValues()) {
+                hi *= s + epsM + fNorm;
+                lo *= s + epsM;
+            }
+            double ed = Tol.gamma(n + 1) * (1 + v.abs().dot(p.w().abs()));
+            double dErr = p.xNorm() / (1 - p.gNorm()) * v.norm2() * p.gNorm() * u.norm2() + ed;
+            double rhs = p.d() * detA;
+            double tol = errM + (hi - lo) + dErr * Math.abs(detA) + (Math.abs(p.d()) + dErr) * errA + Tol.U * Math.abs(rhs);
+            check.note("det(A + u v^T)", detM);
+            check.note("(1 + v^T A^-1 u) det A", rhs);
+            Claims.close("det(A + u v^T) = (1 + v^T A^{-1} u) det A", detM, rhs, tol);
+        });
+    }
+}

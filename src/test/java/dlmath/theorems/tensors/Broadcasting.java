@@ -1,0 +1,173 @@
+package dlmath.theorems.tensors;
+
+import static dlmath.gen.TensorAssert.assertThat;
+
+import dlmath.check.Check;
+import dlmath.check.Claims;
+import dlmath.check.Counterexample;
+import dlmath.check.Gen;
+import dlmath.check.Gens;
+import dlmath.check.Property;
+import dlmath.check.Theorem;
+import dlmath.gen.TensorGens;
+import dlmath.tensor.Shapes;
+import dlmath.tensor.Tensor;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * TN-01 Broadcasting. NumPy, "Broadcasting: general broadcasting rules"; Array API standard,
+ * "Broadcasting". Page: theorems/tensors/TN-01-broadcasting.md.
+ */
+@Theorem(id = "TN-01", name = "Broadcasting follows the NumPy rule",
+        statement = "a + b has the broadcast shape of a and b, (a + b)[i] = a[i|a] + b[i|b] at the projected indices, "
+                + "a + b = b + a, and a + b = broadcastTo(a) + broadcastTo(b), exactly")
+@Tag("tensors")
+class Broadcasting {
+
+    /**
+     * Two shapes of the same rank (1 to 4) that broadcast only through side-1 axes: sides 2 or 3,
+     * each operand with some of them set to 1.
+     */
+    static final Gen<int[][]> SAME_RANK = TensorGens.shapes(1, 4, 2, 3).flatMap(full ->
+            Gens.listOfSize(Gens.listOfSize(Gens.booleans(), full.length), 2).map(ones -> {
+                int[][] out = new int[2][full.length];
+                for (int k = 0; k < 2; k++) {
+                    for (int d = 0; d < full.length; d++) {
+                        out[k][d] = ones.get(k).get(d) ? 1 : full[d];
+                    }
+                }
+                return out;
+            }));
+
+    /**
+     * Two tensors of mutually broadcastable shapes (rank 0 to 4, sides 1 to 3), any nice entries:
+     * half from {@code TensorGens.broadcastablePair}, half of the same rank.
+     */
+    static final Gen<List<Tensor>> PAIRS = Gens.oneOf(TensorGens.broadcastablePair(4, 3), SAME_RANK).flatMap(s ->
+            Gens.tuples(TensorGens.tensors(s[0]), TensorGens.tensors(s[1])).map(t -> List.of(t.first(), t.second())));
+
+    static final Gen<List<Tensor>> TRIPLES = TensorGens.broadcastableTriple(3, 3).flatMap(s ->
+            Gens.tuples(TensorGens.tensors(s[0]), TensorGens.tensors(s[1]), TensorGens.tensors(s[2]))
+                    .map(t -> List.of(t.first(), t.second(), t.third())));
+
+    static void labelShapes(Check check, int[] a, int[] b) {
+        check.label(a.length == b.length ? "same rank" : "different ranks");
+        check.cover(5, a.length != b.length, "different ranks");
+        check.cover(10, !Arrays.equals(a, b) && a.length == b.length, "same rank, a side-1 axis broadcasts");
+        check.cover(2, a.length == 0 || b.length == 0, "a scalar operand");
+    }
+
+    @Property(tries = 200)
+    void resultShapeFollowsTheRule(Check check) {
+        check.forAll(PAIRS.as("(a, b)"), ab -> {
+            int[] sa = ab.get(0).shape();
+            int[] sb = ab.get(1).shape();
+            labelShapes(check, sa, sb);
+            int[] rule = Naive.broadcastRule(sa, sb);
+            Claims.that("the generated shapes broadcast", rule != null);
+            check.note("rule(a, b)", Shapes.toString(rule));
+            Claims.that("Shapes.broadcast(a, b) = rule(a, b) = " + Shapes.toString(rule)
+                    + ", was " + Shapes.toString(Shapes.broadcast(sa, sb)), Arrays.equals(Shapes.broadcast(sa, sb), rule));
+            assertThat(ab.get(0).add(ab.get(1))).hasShape(rule);
+            assertThat(ab.get(1).mul(ab.get(0))).hasShape(rule);
+        });
+    }
+
+    /** Every entry of a + b is the sum of the entries broadcasting reads: index i projected onto each shape. */
+    @Property(tries = 200)
+    void entriesAreSumsOfProjectedEntries(Check check) {
+        check.forAll(PAIRS.as("(a, b)"), ab -> {
+            Tensor a = ab.get(0);
+            Tensor b = ab.get(1);
+            labelShapes(check, a.shape(), b.shape());
+            Tensor sum = a.add(b);
+            for (int[] i : Naive.indices(sum.shape())) {
+                double expected = a.get(Naive.project(i, a.shape())) + b.get(Naive.project(i, b.shape()));
+                if (Double.compare(sum.get(i), expected) != 0) {
+                    throw new AssertionError("(a + b)" + Arrays.toString(i) + " = " + sum.get(i) + ", but a"
+                            + Arrays.toString(Naive.project(i, a.shape())) + " + b" + Arrays.toString(Naive.project(i, b.shape()))
+                            + " = " + expected + "\na + b = " + sum);
+                }
+            }
+        });
+    }
+
+    @Property(tries = 200)
+    void additionAndMultiplicationCommuteExactly(Check check) {
+        check.forAll(PAIRS.as("(a, b)"), ab -> {
+            Tensor a = ab.get(0);
+            Tensor b = ab.get(1);
+            labelShapes(check, a.shape(), b.shape());
+            assertThat(a.add(b)).isExactly(b.add(a));
+            assertThat(a.mul(b)).isExactly(b.mul(a));
+        });
+    }
+
+    /** Broadcasting is explicit expansion: a + b = broadcastTo(a, s) + broadcastTo(b, s), entry by entry. */
+    @Property(tries = 200)
+    void equalsExplicitExpansion(Check check) {
+        check.forAll(PAIRS.as("(a, b)"), ab -> {
+            Tensor a = ab.get(0);
+            Tensor b = ab.get(1);
+            labelShapes(check, a.shape(), b.shape());
+            int[] s = Naive.broadcastRule(a.shape(), b.shape());
+            Tensor ea = a.broadcastTo(s);
+            Tensor eb = b.broadcastTo(s);
+            for (int[] i : Naive.indices(s)) {
+                Claims.that("broadcastTo(a)" + Arrays.toString(i) + " = a" + Arrays.toString(Naive.project(i, a.shape())),
+                        Double.compare(ea.get(i), a.get(Naive.project(i, a.shape()))) == 0);
+            }
+            assertThat(a.add(b)).isExactly(ea.add(eb));
+            assertThat(a.sub(b)).isExactly(ea.sub(eb));
+            assertThat(a.div(b)).isExactly(ea.div(eb));
+        });
+    }
+
+    /**
+     * Three operands: the broadcast shape does not depend on the grouping, and where(c, a, b) picks
+     * the projected entries; the entrywise maximum, which is exact, is associative under broadcasting.
+     */
+    @Property(tries = 150)
+    void threeOperandsBroadcastTogether(Check check) {
+        check.forAll(TRIPLES.as("(c, a, b)"), t -> {
+            Tensor c = t.get(0);
+            Tensor a = t.get(1);
+            Tensor b = t.get(2);
+            int[] s = Naive.broadcastRule(Naive.broadcastRule(c.shape(), a.shape()), b.shape());
+            check.cover(10, c.rank() != a.rank() || a.rank() != b.rank(), "mixed ranks");
+            assertThat(c.maximum(a).maximum(b)).isExactly(c.maximum(a.maximum(b))).hasShape(s);
+            Tensor w = Tensor.where(c.gt(0), a, b);
+            assertThat(w).hasShape(s);
+            for (int[] i : Naive.indices(s)) {
+                double want = c.get(Naive.project(i, c.shape())) > 0 ? a.get(Naive.project(i, a.shape()))
+                        : b.get(Naive.project(i, b.shape()));
+                Claims.that("where(c > 0, a, b)" + Arrays.toString(i) + " = " + want + ", was " + w.get(i),
+                        Double.compare(w.get(i), want) == 0);
+            }
+        });
+    }
+
+    /**
+     * Right alignment matters: padding the shorter shape with 1s on the RIGHT (aligning the first
+     * axes) gives another shape in general. The engine finds a pair where the two rules differ.
+     */
+    @Counterexample
+    void leftAlignmentIsADifferentRule(Check check) {
+        check.forAll(TensorGens.broadcastablePair(3, 3).as("(a, b)"), s -> {
+            int r = Math.max(s[0].length, s[1].length);
+            int[] pa = Arrays.copyOf(s[0], r);
+            int[] pb = Arrays.copyOf(s[1], r);
+            for (int d = s[0].length; d < r; d++) {
+                pa[d] = 1;
+            }
+            for (int d = s[1].length; d < r; d++) {
+                pb[d] = 1;
+            }
+            int[] left = Naive.broadcastRule(pa, pb);
+            Claims.that("left-aligned rule " + Shapes.toString(left) + " = NumPy rule "
+                    + Shapes.toString(Shapes.broadcast(s[0], s[1])), Arrays.equals(left, Shapes.broadcast(s[0], s[1])));
+        });
+    }
+}
