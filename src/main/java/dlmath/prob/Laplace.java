@@ -6,10 +6,7 @@ import java.util.random.RandomGenerator;
  * The Laplace (double exponential) distribution with density exp(-|x - loc| / scale) / (2 scale),
  * as {@code torch.distributions.Laplace(loc, scale)}. Sampling by inversion of the CDF.
  */
-public final class Laplace extends UnivariateDistribution {
-
-    private final double loc;
-    private final double scale;
+public final class Laplace extends LocationScale {
 
     /**
      * Laplace(loc, scale).
@@ -18,18 +15,7 @@ public final class Laplace extends UnivariateDistribution {
      * @param scale the scale b, &gt; 0 and finite (variance 2 b^2)
      */
     public Laplace(double loc, double scale) {
-        this.loc = Params.finite("Laplace", "loc", loc);
-        this.scale = Params.positive("Laplace", "scale", scale);
-    }
-
-    /** @return the location */
-    public double loc() {
-        return loc;
-    }
-
-    /** @return the scale b */
-    public double scale() {
-        return scale;
+        super("Laplace", loc, scale);
     }
 
     @Override
@@ -67,21 +53,6 @@ public final class Laplace extends UnivariateDistribution {
     @Override
     public double entropy() {
         return 1 + Math.log(2 * scale);
-    }
-
-    @Override
-    public boolean isDiscrete() {
-        return false;
-    }
-
-    @Override
-    public double supportLow() {
-        return Double.NEGATIVE_INFINITY;
-    }
-
-    @Override
-    public double supportHigh() {
-        return Double.POSITIVE_INFINITY;
     }
 
     @Override

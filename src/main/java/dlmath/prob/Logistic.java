@@ -7,10 +7,7 @@ import java.util.random.RandomGenerator;
  * {@code TransformedDistribution} of a uniform by the logit; the parameters keep those names).
  * Sampling by inversion, loc + scale (ln U - ln(1 - U)).
  */
-public final class Logistic extends UnivariateDistribution {
-
-    private final double loc;
-    private final double scale;
+public final class Logistic extends LocationScale {
 
     /**
      * Logistic(loc, scale).
@@ -19,18 +16,7 @@ public final class Logistic extends UnivariateDistribution {
      * @param scale the scale s, &gt; 0 and finite (variance s^2 pi^2 / 3)
      */
     public Logistic(double loc, double scale) {
-        this.loc = Params.finite("Logistic", "loc", loc);
-        this.scale = Params.positive("Logistic", "scale", scale);
-    }
-
-    /** @return the location */
-    public double loc() {
-        return loc;
-    }
-
-    /** @return the scale */
-    public double scale() {
-        return scale;
+        super("Logistic", loc, scale);
     }
 
     /** ln p(x) = -|z| - 2 ln(1 + e^{-|z|}) - ln s with z = (x - loc) / s (the density is symmetric in z). */
@@ -68,21 +54,6 @@ public final class Logistic extends UnivariateDistribution {
     @Override
     public double entropy() {
         return Math.log(scale) + 2;
-    }
-
-    @Override
-    public boolean isDiscrete() {
-        return false;
-    }
-
-    @Override
-    public double supportLow() {
-        return Double.NEGATIVE_INFINITY;
-    }
-
-    @Override
-    public double supportHigh() {
-        return Double.POSITIVE_INFINITY;
     }
 
     @Override

@@ -7,10 +7,7 @@ import java.util.random.RandomGenerator;
  * Sampling by Marsaglia's polar method (Marsaglia &amp; Bray, SIAM Review 6, 1964), one value
  * per accepted pair (the second is discarded, so no state is kept between calls).
  */
-public final class Normal extends UnivariateDistribution {
-
-    private final double loc;
-    private final double scale;
+public final class Normal extends LocationScale {
 
     /**
      * N(loc, scale^2).
@@ -19,18 +16,7 @@ public final class Normal extends UnivariateDistribution {
      * @param scale the standard deviation, &gt; 0 and finite
      */
     public Normal(double loc, double scale) {
-        this.loc = Params.finite("Normal", "loc", loc);
-        this.scale = Params.positive("Normal", "scale", scale);
-    }
-
-    /** @return the mean */
-    public double loc() {
-        return loc;
-    }
-
-    /** @return the standard deviation */
-    public double scale() {
-        return scale;
+        super("Normal", loc, scale);
     }
 
     @Override
@@ -98,21 +84,6 @@ public final class Normal extends UnivariateDistribution {
     @Override
     public double entropy() {
         return 0.5 + Special.LN_SQRT_2PI + Math.log(scale);
-    }
-
-    @Override
-    public boolean isDiscrete() {
-        return false;
-    }
-
-    @Override
-    public double supportLow() {
-        return Double.NEGATIVE_INFINITY;
-    }
-
-    @Override
-    public double supportHigh() {
-        return Double.POSITIVE_INFINITY;
     }
 
     @Override
