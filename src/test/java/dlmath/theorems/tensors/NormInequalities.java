@@ -132,13 +132,15 @@ class NormInequalities {
         });
     }
 
+    /** A (n x m, sides 1..5) and x (length m). */
+    static final Gen<Operands> MATRIX_VECTOR = Gens.integers(1, 5).flatMap(n -> Gens.integers(1, 5).flatMap(m ->
+            Gens.tuples(TnGens.tensors(n, m), TnGens.tensors(m)).map(t ->
+                    new Operands(List.of("A", "x"), List.of(t.first(), t.second())))));
+
     /** The Frobenius norm is consistent with the vector 2-norm: ||Ax||_2 <= ||A||_F ||x||_2. */
     @Property(tries = 300)
     void frobeniusBoundsTheMatrixVectorProduct(Check check) {
-        Gen<Operands> ax = Gens.integers(1, 5).flatMap(n -> Gens.integers(1, 5).flatMap(m ->
-                Gens.tuples(TnGens.tensors(n, m), TnGens.tensors(m)).map(t ->
-                        new Operands(List.of("A", "x"), List.of(t.first(), t.second())))));
-        check.forAll(ax.as("operands"), ops -> {
+        check.forAll(MATRIX_VECTOR.as("operands"), ops -> {
             Tensor a = ops.get(0);
             Tensor x = ops.get(1);
             int n = a.dim(0);
@@ -176,10 +178,7 @@ class NormInequalities {
      */
     @Property(tries = 250)
     void inducedNormsAreAttainedAndBound(Check check) {
-        Gen<Operands> ax = Gens.integers(1, 5).flatMap(n -> Gens.integers(1, 5).flatMap(m ->
-                Gens.tuples(TnGens.tensors(n, m), TnGens.tensors(m)).map(t ->
-                        new Operands(List.of("A", "x"), List.of(t.first(), t.second())))));
-        check.forAll(ax.as("operands"), ops -> {
+        check.forAll(MATRIX_VECTOR.as("operands"), ops -> {
             Tensor a = ops.get(0);
             Tensor x = ops.get(1);
             int n = a.dim(0);
