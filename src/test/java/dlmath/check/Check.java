@@ -25,7 +25,7 @@ public final class Check {
     /** Whether a property must hold, or must be refuted. */
     public enum Mode { PROVE, REFUTE }
 
-    /** What the report prints about the theorem. */
+    /** What the report prints about the theorem; id, name and statement are null for a class without {@code @Theorem}. */
     public record Info(String id, String name, String statement, String className, String method) {
     }
 
@@ -57,6 +57,7 @@ public final class Check {
     private final Mode mode;
     private final Info info;
     private final List<Object[]> examples = new ArrayList<>();
+    private List<Class<? extends Throwable>> expects = List.of();
     private final List<Result> results = new ArrayList<>();
     private Stats.Try current;
     private boolean quiet;
@@ -98,8 +99,27 @@ public final class Check {
         return switch (r.status()) {
             case PASSED -> "passed " + r.tries() + " tries";
             case UNHEALTHY -> Report.unhealthy(info, r);
-            case FALSIFIED -> Report.falsified(info, r);
+            case FALSIFIED -> mode == Mode.PROVE ? Report.falsified(info, r) : Report.witness(info, r);
+            case ERROR -> Report.error(info, r);
         };
+    }
+
+    /**
+     * In refute mode, also accept {@code types} as a witness on examples whose
+     * {@link #confirm} calls all held (what {@code @Counterexample(expects = ...)} sets).
+     */
+    @SafeVarargs
+    public final Check expecting(Class<? extends Throwable>... types) {
+        this.expects = List.of(types);
+        return this;
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    List<Class<? extends Throwable>> expects() {
+        return expects;
     }
 
     /** A check for programmatic use (engine tests): runs and records results, never prints. */
@@ -152,18 +172,21 @@ public final class Check {
         if (quiet) {
             return;
         }
-        String header = info.id() + " " + info.name() + " :: " + info.method();
+        String header = Report.header(info);
+        if (r.status() == Result.Status.ERROR) {
+            throw Report.trim(new PropertyError(Report.error(info, r), r.error()));
+        }
         if (r.status() == Result.Status.UNHEALTHY) {
-            throw new AssertionError(Report.unhealthy(info, r));
+            throw Report.trim(new AssertionError(Report.unhealthy(info, r)));
         }
         if (mode == Mode.PROVE) {
             if (r.falsified()) {
-                throw new AssertionError(Report.falsified(info, r), r.error());
+                throw Report.trim(new AssertionError(Report.falsified(info, r), r.error()));
             }
             Report.printStats(header, r, false);
         } else {
             if (!r.falsified()) {
-                throw new AssertionError(Report.noWitness(info, r));
+                throw Report.trim(new AssertionError(Report.noWitness(info, r)));
             }
             System.out.println(Report.witness(info, r));
         }
@@ -237,6 +260,23 @@ public final class Check {
             throw new IllegalArgumentException("target: score for '" + label + "' is NaN");
         }
         current("target").scores.merge(label, score, Math::max);
+    }
+
+    /**
+     * In a {@code @Counterexample(expects = ...)} body: confirms, independently of the code under
+     * test and before calling it, that the current input violates the dropped hypothesis, e.g.
+     * {@code check.confirm("A is indefinite: det of the leading 2x2 minor < 0", det2 < 0)}. The
+     * declared exception counts as a witness only on an example with at least one confirmation
+     * and none that failed to hold.
+     */
+    public void confirm(String violation, boolean holds) {
+        Stats.Try t = current("confirm");
+        if (holds) {
+            t.confirmed.add(violation);
+            t.notes.put("confirmed", String.join("; ", t.confirmed));
+        } else {
+            t.unconfirmed = true;
+        }
     }
 
     /** Records a named value; shown with the counterexample (e.g. {@code KL(p||q) = -0.69}). */

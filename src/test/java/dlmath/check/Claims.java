@@ -12,7 +12,7 @@ public final class Claims {
     /** Claims {@code lhs <= rhs}; {@code what} names the inequality, e.g. "||AB||_F <= ||A||_F ||B||_F". */
     public static void atMost(String what, double lhs, double rhs) {
         if (!(lhs <= rhs)) {
-            throw new AssertionError(what + " violated\n  lhs    = " + Pretty.number(lhs) + "\n  rhs    = "
+            throw new ClaimFailure(what + " violated\n  lhs    = " + Pretty.number(lhs) + "\n  rhs    = "
                     + Pretty.number(rhs) + "\n  margin = rhs - lhs = " + Pretty.number(rhs - lhs));
         }
     }
@@ -20,7 +20,7 @@ public final class Claims {
     /** Claims {@code lhs >= rhs}. */
     public static void atLeast(String what, double lhs, double rhs) {
         if (!(lhs >= rhs)) {
-            throw new AssertionError(what + " violated\n  lhs    = " + Pretty.number(lhs) + "\n  rhs    = "
+            throw new ClaimFailure(what + " violated\n  lhs    = " + Pretty.number(lhs) + "\n  rhs    = "
                     + Pretty.number(rhs) + "\n  margin = lhs - rhs = " + Pretty.number(lhs - rhs));
         }
     }
@@ -29,7 +29,7 @@ public final class Claims {
     public static void close(String what, double actual, double expected, double tolerance) {
         double err = Math.abs(actual - expected);
         if (!(err <= tolerance)) {
-            throw new AssertionError(what + " violated\n  actual    = " + Pretty.number(actual)
+            throw new ClaimFailure(what + " violated\n  actual    = " + Pretty.number(actual)
                     + "\n  expected  = " + Pretty.number(expected) + "\n  |error|   = " + Pretty.number(err)
                     + "\n  tolerance = " + Pretty.number(tolerance));
         }
@@ -38,7 +38,7 @@ public final class Claims {
     /** Claims {@code condition}, with {@code what} as the message. */
     public static void that(String what, boolean condition) {
         if (!condition) {
-            throw new AssertionError(what + " violated");
+            throw new ClaimFailure(what + " violated");
         }
     }
 }

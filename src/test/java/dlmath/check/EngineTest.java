@@ -110,17 +110,125 @@ class EngineTest {
     void expectedCounterexampleIsFoundAndShrunk() {
         Check c = Check.standalone(Settings.defaults("refute"), Check.Mode.REFUTE);
         // "every x^2 >= x" is false on (0, 1)
-        c.forAll(Gens.doubles(-10, 10), x -> assertThat(x * x).isGreaterThanOrEqualTo(x));
+        c.forAll(Gens.doubles(-10, 10), x -> Claims.atLeast("x^2 >= x", x * x, x));
         Result r = c.lastResult();
         assertThat(r.falsified()).isTrue();
         assertThat((Double) r.arg(0)).isStrictlyBetween(0.0, 1.0).isEqualTo(0.5);
+    }
+
+    private static Check refuting(String key) {
+        return Check.standalone(Settings.defaults(key), Check.Mode.REFUTE);
+    }
+
+    /** sqrt(x) for x >= 0; refuses a negative x, as a reference implementation does. */
+    private static double sqrt(double x) {
+        if (x < 0) {
+            throw new IllegalArgumentException("sqrt: x must be >= 0, was " + x);
+        }
+        return Math.sqrt(x);
+    }
+
+    @Test
+    void aWitnessThatOnlyCrashesIsAnErrorNotAWitness() {
+        // "sqrt(x)^2 = x for every x" with the hypothesis x >= 0 dropped: the code refuses x < 0,
+        // which proves nothing about the claim, so an undeclared exception is an error
+        Check c = refuting("crash");
+        c.forAll(Gens.doubles(-10, 10), x -> Claims.close("sqrt(x)^2 = x", sqrt(x) * sqrt(x), x, 1e-12 * (1 + x)));
+        Result r = c.lastResult();
+        assertThat(r.status()).isEqualTo(Result.Status.ERROR);
+        assertThat(r.falsified()).isFalse();
+        assertThat(r.error()).isInstanceOf(IllegalArgumentException.class);
+        assertThat(r.problem()).contains("neither a failed claim").contains("IllegalArgumentException");
+        assertThat((Double) r.arg(0)).isEqualTo(-1.0); // shrunk like any failure, to the simplest crashing input
+    }
+
+    @Test
+    void aPlainAssertionErrorIsNotAClaim() {
+        Check c = refuting("assert");
+        c.forAll(Gens.integers(0, 100), x -> {
+            if (x > 3) {
+                throw new AssertionError("an assert in the code under test");
+            }
+        });
+        assertThat(c.lastResult().status()).isEqualTo(Result.Status.ERROR);
+        assertThat(c.lastResult().problem()).contains("AssertionError").contains("neither a failed claim");
+    }
+
+    @Test
+    void aDeclaredExceptionIsAWitnessOnlyWithAConfirmedViolation() {
+        Check confirmed = refuting("expects").expecting(IllegalArgumentException.class);
+        confirmed.forAll(Gens.doubles(-10, 10), x -> {
+            confirmed.confirm("x < 0", x < 0);
+            Claims.close("sqrt(x)^2 = x", sqrt(x) * sqrt(x), x, 1e-12 * (1 + x));
+        });
+        assertThat(confirmed.lastResult().falsified()).isTrue();
+        assertThat(confirmed.lastResult().error()).isInstanceOf(IllegalArgumentException.class);
+        assertThat((Double) confirmed.lastResult().arg(0)).isEqualTo(-1.0);
+        assertThat(confirmed.describeLast()).contains("confirmed = x < 0").contains("refuses the input, as declared");
+
+        Check unconfirmed = refuting("expects2").expecting(IllegalArgumentException.class);
+        unconfirmed.forAll(Gens.doubles(-10, 10), x -> Claims.that("sqrt(x) >= 0", sqrt(x) >= 0));
+        assertThat(unconfirmed.lastResult().status()).isEqualTo(Result.Status.ERROR);
+        assertThat(unconfirmed.lastResult().problem()).contains("expected IllegalArgumentException")
+                .contains("no confirmation was made");
+
+        // the confirmation is checked on the failing example itself: a wrong one does not count
+        Check wrong = refuting("expects3").expecting(IllegalArgumentException.class);
+        wrong.forAll(Gens.doubles(-10, 10), x -> {
+            wrong.confirm("x > 5", x > 5);
+            Claims.that("sqrt(x) >= 0", sqrt(x) >= 0);
+        });
+        assertThat(wrong.lastResult().status()).isEqualTo(Result.Status.ERROR);
+        assertThat(wrong.lastResult().problem()).contains("a confirmation did not hold");
+
+        // an exception of another type than the declared one is still an error
+        Check other = refuting("expects4").expecting(ArithmeticException.class);
+        other.forAll(Gens.doubles(-10, 10), x -> {
+            other.confirm("x < 0", x < 0);
+            Claims.that("sqrt(x) >= 0", sqrt(x) >= 0);
+        });
+        assertThat(other.lastResult().status()).isEqualTo(Result.Status.ERROR);
+    }
+
+    private static final Gen<Integer> BROKEN = Gens.integers(0, 100).map(x -> {
+        if (x > 41) {
+            throw new IllegalStateException("generator bug at " + x);
+        }
+        return x;
+    });
+
+    @Test
+    void anExceptionWhileGeneratingIsAnErrorInProveAndRefuteMode() {
+        for (Check.Mode mode : Check.Mode.values()) {
+            Check c = new Check(Settings.defaults("generating").withSeed(7), mode,
+                    new Check.Info("EX-00", "demo", "x < 1000", "Demo", "generation"));
+            assertThatThrownBy(() -> c.forAll(BROKEN.as("x"), x -> Claims.atMost("x < 1000", x, 999)))
+                    .as(mode.toString()).isInstanceOf(PropertyError.class).isNotInstanceOf(AssertionError.class)
+                    .hasMessageContaining("ERROR, not a verdict on the theorem")
+                    .hasMessageContaining("error while generating the arguments")
+                    .hasMessageContaining("generator bug at 42")
+                    .hasMessageContaining("(seed 7)")
+                    .hasMessageContaining("replay: mvn test -Dtest=Demo#generation -Ddlmath.seed=7")
+                    .hasMessageNotContaining("dlmath.check.Runner");
+            assertThat(c.lastResult().status()).isEqualTo(Result.Status.ERROR);
+        }
+    }
+
+    @Test
+    void aWitnessCrashThrowsAPropertyErrorWithSeedAndReplay() {
+        Check c = new Check(Settings.defaults("crash2").withSeed(3), Check.Mode.REFUTE,
+                new Check.Info("EX-00", "demo", "sqrt(x)^2 = x", "Demo", "crash"));
+        assertThatThrownBy(() -> c.forAll(Gens.doubles(-10, 10).as("x"), x -> Claims.that("sqrt", sqrt(x) >= 0)))
+                .isInstanceOf(PropertyError.class).hasMessageContaining("a crash is not a witness")
+                .hasMessageContaining("x = -1.0").hasMessageContaining("(seed 3)")
+                .hasMessageContaining("replay: mvn test -Dtest=Demo#crash -Ddlmath.seed=3");
     }
 
     @Test
     void noWitnessIsReportedAsAFailureOfTheNecessityCheck() {
         Check c = new Check(Settings.defaults("nowitness").withTries(50), Check.Mode.REFUTE,
                 new Check.Info("EX-00", "demo", "x^2 >= 0", "Demo", "square"));
-        assertThatThrownBy(() -> c.forAll(Gens.doubles(-10, 10), x -> assertThat(x * x).isGreaterThanOrEqualTo(0)))
+        assertThatThrownBy(() -> c.forAll(Gens.doubles(-10, 10), x -> Claims.atLeast("x^2 >= 0", x * x, 0)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("expected a counterexample").hasMessageContaining("none was found in 50 tries");
     }

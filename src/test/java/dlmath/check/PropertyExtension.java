@@ -26,7 +26,7 @@ public final class PropertyExtension implements ParameterResolver, AfterTestExec
         Class<?> cls = ec.getRequiredTestClass();
         Theorem t = cls.getAnnotation(Theorem.class);
         Check.Info info = t == null
-                ? new Check.Info(cls.getSimpleName(), cls.getSimpleName(), "(no @Theorem)", cls.getSimpleName(), m.getName())
+                ? new Check.Info(null, null, null, cls.getSimpleName(), m.getName())
                 : new Check.Info(t.id(), t.name(), t.statement(), cls.getSimpleName(), m.getName());
         String key = cls.getName() + "#" + m.getName();
         Settings s = Settings.defaults(key).withDatabase(Config.database());
@@ -46,6 +46,9 @@ public final class PropertyExtension implements ParameterResolver, AfterTestExec
             throw new IllegalStateException(m + " takes a Check but is neither @Property nor @Counterexample");
         }
         Check check = new Check(s, mode, info);
+        if (c != null) {
+            check.expecting(c.expects());
+        }
         ec.getStore(NS).put("check", check);
         return check;
     }

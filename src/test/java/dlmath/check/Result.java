@@ -11,6 +11,7 @@ import java.util.Map;
  * @param tries       valid examples run
  * @param rejected    examples rejected by {@code assume} or {@code filter}
  * @param shrinkSteps evaluations spent shrinking
+ * @param shrinkBudgetHit whether shrinking stopped on its step or time budget (not at a fixpoint)
  * @param seed        the base seed
  * @param names       argument names
  * @param original    the first failing values, before shrinking (null if passed)
@@ -19,14 +20,18 @@ import java.util.Map;
  * @param error       what the property threw on the shrunk values (null if passed)
  * @param notes       the notes recorded on the shrunk values
  * @param stats       statistics over the valid tries
- * @param problem     for UNHEALTHY: what went wrong
+ * @param problem     for UNHEALTHY and ERROR: what went wrong
  */
-public record Result(Status status, String origin, int tries, int rejected, int shrinkSteps, long seed,
+public record Result(Status status, String origin, int tries, int rejected, int shrinkSteps, boolean shrinkBudgetHit, long seed,
                      List<String> names, Object[] original, Object[] shrunk, long[] choices, Throwable error,
                      Map<String, String> notes, Stats stats, String problem) {
 
-    /** What happened. */
-    public enum Status { PASSED, FALSIFIED, UNHEALTHY }
+    /**
+     * What happened: the property held; a counterexample (or, for a {@link Counterexample}, a
+     * witness) was found; the search was unhealthy (too many rejections, missed coverage); or
+     * the test itself erred (a generator threw, a witness crashed).
+     */
+    public enum Status { PASSED, FALSIFIED, UNHEALTHY, ERROR }
 
     public boolean falsified() {
         return status == Status.FALSIFIED;

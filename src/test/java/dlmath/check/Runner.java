@@ -11,6 +11,13 @@ import java.util.SplittableRandom;
  * database's last counterexample, then random generation (edge-biased and small
  * early, full-size later), with targeted hill-climbing on {@code target()} scores in
  * the second half; a failure is shrunk and reported with its statistics.
+ *
+ * <p>Every run of an example ends in one of four kinds: it passed; it was invalid
+ * ({@code assume}, an exhausted {@code filter}, a generation budget); it failed (in
+ * prove mode any throwable of the body; in refute mode only a {@link ClaimFailure} or a
+ * declared and confirmed expected exception: a witness); or it erred (a generator threw,
+ * or a witness body threw anything else). An error stops the search and is reported as an
+ * error of the test, never as a counterexample or a witness.
  */
 final class Runner {
 
@@ -33,10 +40,20 @@ final class Runner {
         }
     }
 
-    private enum Kind { PASS, INVALID, FAIL }
+    private enum Kind { PASS, INVALID, FAIL, ERROR }
 
+    /** One run of an example; {@code generating}: an ERROR raised while generating, not in the body. */
     private record Outcome(Kind kind, Throwable error, long[] choices, List<Source.Span> spans, Object[] values,
-                           Stats.Try record) {
+                           Stats.Try record, boolean generating) {
+        Outcome(Kind kind, Throwable error, long[] choices, List<Source.Span> spans, Object[] values,
+                Stats.Try record) {
+            this(kind, error, choices, spans, values, record, false);
+        }
+
+        /** Whether {@code o} fails or errs the same way as this outcome (the shrinker's criterion). */
+        boolean sameAs(Outcome o) {
+            return o.kind == kind && o.generating == generating && o.error.getClass() == error.getClass();
+        }
     }
 
     private final Settings settings;
@@ -44,6 +61,8 @@ final class Runner {
     private final Body body;
     private final Check check;
     private final List<Object[]> examples;
+    private final Check.Mode mode;
+    private final List<Class<? extends Throwable>> expects;
 
     Runner(Settings settings, List<Gen<?>> gens, List<Object[]> examples, Body body, Check check) {
         this.settings = settings;
@@ -51,6 +70,8 @@ final class Runner {
         this.examples = examples;
         this.body = body;
         this.check = check;
+        this.mode = check.mode();
+        this.expects = check.expects();
     }
 
     static long mix(long seed, String key) {
@@ -68,17 +89,18 @@ final class Runner {
         FailureDb db = new FailureDb(settings.database());
 
         for (Object[] example : examples) {
-            Outcome o = execute(example.clone());
-            if (o.kind == Kind.FAIL) {
-                return new Result(Result.Status.FALSIFIED, "example", 0, 0, 0, settings.seed(), names, example,
-                        example, null, o.error, o.record.notes, stats, null);
+            Outcome o = classify(execute(example.clone()));
+            if (o.kind == Kind.FAIL || o.kind == Kind.ERROR) {
+                return new Result(o.kind == Kind.FAIL ? Result.Status.FALSIFIED : Result.Status.ERROR, "example", 0, 0,
+                        0, false, settings.seed(), names, example, example, null, Report.trim(o.error), o.record.notes,
+                        stats, o.kind == Kind.ERROR ? errorProblem(o) : null);
             }
         }
 
         long[] stored = db.load(settings.key());
         if (stored != null) {
             Outcome o = execute(Source.replaying(stored));
-            if (o.kind == Kind.FAIL) {
+            if (o.kind == Kind.FAIL || o.kind == Kind.ERROR) {
                 return shrinkAndReport(o, "database", 0, 0, stats, names, db);
             }
             db.delete(settings.key());
@@ -90,8 +112,8 @@ final class Runner {
         boolean optimized = false;
         while (search.valid < settings.tries()) {
             if (search.rejected > maxRejected) {
-                return new Result(Result.Status.UNHEALTHY, "random", search.valid, search.rejected, 0, settings.seed(),
-                        names, null, null, null, null, Map.of(), stats, String.format(
+                return new Result(Result.Status.UNHEALTHY, "random", search.valid, search.rejected, 0, false,
+                        settings.seed(), names, null, null, null, null, Map.of(), stats, String.format(
                         "health check failed: %d inputs rejected by assume/filter while only %d of %d tries were valid"
                                 + " (limit %d rejections). Generate valid inputs directly instead of filtering.",
                         search.rejected, search.valid, settings.tries(), maxRejected));
@@ -117,11 +139,11 @@ final class Runner {
         }
         List<String> coverage = stats.coverageFailures();
         if (!coverage.isEmpty()) {
-            return new Result(Result.Status.UNHEALTHY, "random", search.valid, search.rejected, 0, settings.seed(),
-                    names, null, null, null, null, Map.of(), stats, String.join("\n", coverage));
+            return new Result(Result.Status.UNHEALTHY, "random", search.valid, search.rejected, 0, false,
+                    settings.seed(), names, null, null, null, null, Map.of(), stats, String.join("\n", coverage));
         }
-        return new Result(Result.Status.PASSED, "random", search.valid, search.rejected, 0, settings.seed(), names,
-                null, null, null, null, Map.of(), stats, null);
+        return new Result(Result.Status.PASSED, "random", search.valid, search.rejected, 0, false, settings.seed(),
+                names, null, null, null, null, Map.of(), stats, null);
     }
 
     /** Counters of the generation phase, the best example per target label, and hill climbing on them. */
@@ -146,7 +168,7 @@ final class Runner {
             Outcome o = execute(source);
             switch (o.kind) {
                 case INVALID -> rejected++;
-                case FAIL -> failure = o;
+                case FAIL, ERROR -> failure = o;
                 case PASS -> {
                     valid++;
                     stats.add(o.record, random);
@@ -205,22 +227,63 @@ final class Runner {
         }
     }
 
+    /**
+     * Shrinks a failure (or an error: a smaller input that errs the same way is easier to read)
+     * and reports it; a failure's shrunk stream goes to the failure database.
+     */
     private Result shrinkAndReport(Outcome first, String origin, int tries, int rejected, Stats stats,
                                    List<String> names, FailureDb db) {
-        Class<?> kind = first.error.getClass();
         Shrinker shrinker = new Shrinker(candidate -> {
             Outcome o = execute(Source.replaying(candidate));
-            boolean same = o.kind == Kind.FAIL && o.error.getClass() == kind;
-            return new Shrinker.Attempt(same, o.choices, o.spans);
+            return new Shrinker.Attempt(first.sameAs(o), o.choices, o.spans);
         }, new Shrinker.Attempt(true, first.choices, first.spans), settings.shrinkSteps(), settings.shrinkMillis());
         Shrinker.Attempt best = shrinker.shrink();
         Outcome last = execute(Source.replaying(best.choices()));
-        if (last.kind != Kind.FAIL) { // flaky property: report the original failure
+        if (!first.sameAs(last)) { // flaky property: report the original failure
             last = first;
         }
+        if (first.kind == Kind.ERROR) {
+            return new Result(Result.Status.ERROR, origin, tries, rejected, shrinker.steps(), shrinker.exhausted(),
+                    settings.seed(), names, first.values, last.values, last.choices, Report.trim(last.error),
+                    last.record.notes, stats, errorProblem(last));
+        }
         db.save(settings.key(), last.choices);
-        return new Result(Result.Status.FALSIFIED, origin, tries, rejected, shrinker.steps(), settings.seed(), names,
-                first.values, last.values, last.choices, last.error, last.record.notes, stats, null);
+        return new Result(Result.Status.FALSIFIED, origin, tries, rejected, shrinker.steps(), shrinker.exhausted(),
+                settings.seed(), names, first.values, last.values, last.choices, Report.trim(last.error),
+                last.record.notes, stats, null);
+    }
+
+    /** What an ERROR outcome means, for the report. */
+    private String errorProblem(Outcome o) {
+        if (o.generating) {
+            return "error while generating the arguments (a bug in a generator, not a counterexample)";
+        }
+        for (Class<? extends Throwable> e : expects) {
+            if (e.isInstance(o.error)) {
+                return "the witness threw the expected " + e.getSimpleName() + ", but on an input whose violation of"
+                        + " the hypothesis the body did not confirm (call check.confirm(what, violated) before the"
+                        + " code under test; " + (o.record.unconfirmed ? "a confirmation did not hold"
+                        : "no confirmation was made") + ")";
+            }
+        }
+        return "the witness threw " + o.error.getClass().getSimpleName() + ", which is neither a failed claim"
+                + " (Claims.*) nor an exception it declares (@Counterexample(expects = ...)): a crash is not a witness";
+    }
+
+    /**
+     * In refute mode, only a failed claim or a declared and confirmed expected exception is a
+     * witness; any other throwable of the body makes the outcome an ERROR.
+     */
+    private Outcome classify(Outcome o) {
+        if (o.kind != Kind.FAIL || mode == Check.Mode.PROVE || o.error instanceof ClaimFailure) {
+            return o;
+        }
+        for (Class<? extends Throwable> e : expects) {
+            if (e.isInstance(o.error) && o.record.confirmedViolation()) {
+                return o;
+            }
+        }
+        return new Outcome(Kind.ERROR, o.error, o.choices, o.spans, o.values, o.record, false);
     }
 
     private List<String> names() {
@@ -239,6 +302,11 @@ final class Runner {
             }
         } catch (Source.Invalid e) {
             return new Outcome(Kind.INVALID, e, source.choices(), source.spans(), null, new Stats.Try());
+        } catch (RuntimeException | Error e) { // not VirtualMachineErrors other than a stack overflow
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw e;
+            }
+            return new Outcome(Kind.ERROR, e, source.choices(), source.spans(), null, new Stats.Try(), true);
         }
         Object[] shown = values.clone();
         Outcome o = execute(values);
@@ -256,8 +324,8 @@ final class Runner {
                         null, second.record);
             }
         }
-        return new Outcome(o.kind, o.kind == Kind.PASS ? null : o.error, source.choices(), source.spans(), shown,
-                o.record);
+        return classify(new Outcome(o.kind, o.kind == Kind.PASS ? null : o.error, source.choices(), source.spans(),
+                shown, o.record));
     }
 
     /** Carries the elapsed time of a passing example. */

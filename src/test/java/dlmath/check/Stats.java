@@ -17,6 +17,13 @@ public final class Stats {
         final Map<String, Double> coverPercent = new LinkedHashMap<>();
         final Map<String, Double> scores = new LinkedHashMap<>();
         final Map<String, String> notes = new LinkedHashMap<>();
+        /** Hypothesis violations confirmed by {@link Check#confirm}; {@code unconfirmed} if one did not hold. */
+        final List<String> confirmed = new ArrayList<>();
+        boolean unconfirmed;
+
+        boolean confirmedViolation() {
+            return !confirmed.isEmpty() && !unconfirmed;
+        }
     }
 
     private int tries;

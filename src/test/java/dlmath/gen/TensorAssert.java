@@ -1,5 +1,6 @@
 package dlmath.gen;
 
+import dlmath.check.ClaimFailure;
 import dlmath.tensor.Shapes;
 import dlmath.tensor.Tensor;
 import java.util.Arrays;
@@ -14,11 +15,20 @@ import org.assertj.core.api.AbstractAssert;
  *   expected = 3.5
  *   |diff|   = 0.5
  * </pre>
+ * A failure is a {@link ClaimFailure}: a tensor claim, like a {@code Claims.*} assertion, so it
+ * also makes a {@code @Counterexample} witness.
  */
 public final class TensorAssert extends AbstractAssert<TensorAssert, Tensor> {
 
     private TensorAssert(Tensor actual) {
         super(actual, TensorAssert.class);
+    }
+
+    /** Fails the claim with a formatted message (prefixed with the {@code as(...)} description, if any). */
+    private void claimFailed(String format, Object... args) {
+        String description = descriptionText();
+        throw new ClaimFailure((description == null || description.isEmpty() ? "" : "[" + description + "] ")
+                + String.format(format, args));
     }
 
     /** Entry point: {@code assertThat(t).isCloseTo(u, tol)}. */
@@ -30,7 +40,7 @@ public final class TensorAssert extends AbstractAssert<TensorAssert, Tensor> {
     public TensorAssert hasShape(int... shape) {
         isNotNull();
         if (!Arrays.equals(actual.shape(), shape)) {
-            failWithMessage("expected shape %s but was %s", Shapes.toString(shape), Shapes.toString(actual.shape()));
+            claimFailed("expected shape %s but was %s", Shapes.toString(shape), Shapes.toString(actual.shape()));
         }
         return this;
     }
@@ -50,7 +60,7 @@ public final class TensorAssert extends AbstractAssert<TensorAssert, Tensor> {
         for (int i = 0; i < a.length; i++) {
             double diff = Math.abs(a[i] - b[i]);
             if (!(diff <= t[i]) && !(a[i] == b[i])) {
-                failWithMessage("expected %s close to %s within %s, but at %s:%n  actual   = %s%n  expected = %s%n"
+                claimFailed("expected %s close to %s within %s, but at %s:%n  actual   = %s%n  expected = %s%n"
                                 + "  |diff|   = %s%n  tol      = %s%nactual:%n%s%nexpected:%n%s",
                         "Tensor" + Shapes.toString(actual.shape()), "Tensor" + Shapes.toString(expected.shape()),
                         sameTol(t) ? String.valueOf(t[0]) : "an entrywise tolerance", index(expected.shape(), i),
@@ -68,7 +78,7 @@ public final class TensorAssert extends AbstractAssert<TensorAssert, Tensor> {
         double[] b = expected.toArray();
         for (int i = 0; i < a.length; i++) {
             if (Double.compare(a[i], b[i]) != 0 && !(a[i] == b[i])) {
-                failWithMessage("expected exact equality, but at %s:%n  actual   = %s%n  expected = %s%nactual:%n%s%n"
+                claimFailed("expected exact equality, but at %s:%n  actual   = %s%n  expected = %s%nactual:%n%s%n"
                         + "expected:%n%s", index(expected.shape(), i), a[i], b[i], actual, expected);
             }
         }
@@ -80,14 +90,14 @@ public final class TensorAssert extends AbstractAssert<TensorAssert, Tensor> {
         isNotNull();
         int[] s = actual.shape();
         if (s.length != 2 || s[0] != s[1]) {
-            failWithMessage("expected a square matrix but the shape is %s", Shapes.toString(s));
+            claimFailed("expected a square matrix but the shape is %s", Shapes.toString(s));
         }
         for (int i = 0; i < s[0]; i++) {
             for (int j = i + 1; j < s[1]; j++) {
                 double a = actual.get(i, j);
                 double b = actual.get(j, i);
                 if (!(Math.abs(a - b) <= tol)) {
-                    failWithMessage("expected a symmetric matrix within %s, but a[%d, %d] = %s and a[%d, %d] = %s%n%s",
+                    claimFailed("expected a symmetric matrix within %s, but a[%d, %d] = %s and a[%d, %d] = %s%n%s",
                             tol, i, j, a, j, i, b, actual);
                 }
             }
@@ -100,7 +110,7 @@ public final class TensorAssert extends AbstractAssert<TensorAssert, Tensor> {
         isNotNull();
         int[] s = actual.shape();
         if (s.length != 2) {
-            failWithMessage("expected a matrix but the shape is %s", Shapes.toString(s));
+            claimFailed("expected a matrix but the shape is %s", Shapes.toString(s));
         }
         Tensor g = actual.transpose().matmul(actual);
         for (int i = 0; i < s[1]; i++) {
@@ -108,7 +118,7 @@ public final class TensorAssert extends AbstractAssert<TensorAssert, Tensor> {
                 double want = i == j ? 1 : 0;
                 double got = g.get(i, j);
                 if (!(Math.abs(got - want) <= tol)) {
-                    failWithMessage("expected orthonormal columns within %s, but (Q^T Q)[%d, %d] = %s, not %s%nQ = %s",
+                    claimFailed("expected orthonormal columns within %s, but (Q^T Q)[%d, %d] = %s, not %s%nQ = %s",
                             tol, i, j, got, want, actual);
                 }
             }

@@ -14,6 +14,7 @@ import dlmath.gen.TensorGens;
 import dlmath.linalg.Cholesky;
 import dlmath.linalg.SymmetricEigen;
 import dlmath.tensor.Tensor;
+import org.apache.commons.math3.fraction.BigFraction;
 import org.junit.jupiter.api.Tag;
 
 /**
@@ -146,15 +147,19 @@ class CholeskyFactorization {
 
     /**
      * Necessity of positive definiteness, found by the engine: "every symmetric matrix with a positive
-     * diagonal has a Cholesky factor" is false; the witness is a nonsingular (by the exact determinant),
-     * hence indefinite, symmetric matrix on which Cholesky.of must refuse.
+     * diagonal has a Cholesky factor" is false; the witness is a nonsingular (by the exact determinant)
+     * symmetric matrix with a positive diagonal that is not positive definite, confirmed independently
+     * by exact rational elimination (a leading principal minor <= 0, Sylvester's criterion), on which
+     * Cholesky.of refuses, as declared.
      */
-    @Counterexample
+    @Counterexample(expects = IllegalArgumentException.class)
     void symmetricWithPositiveDiagonalIsNotEnough(Check check) {
         check.forAll(Gens.integers(2, 4).flatMap(n -> Gens.tuples(MatrixGens.symmetric(n),
                 Gens.doubleArrays(Gens.doubles(1, 10), n, n))).map(t -> t.first()
                 .sub(MatrixGens.diag(diagonalOf(t.first()))).add(MatrixGens.diag(Tensor.of(t.second())))).as("A"), a -> {
             check.assume(La.exactDet(a) != 0); // nonsingular, so a refused A is indefinite, not semidefinite
+            check.confirm("A is not positive definite: a leading principal minor is <= 0 (exact)",
+                    hasNonPositiveLeadingMinor(a));
             Tensor l = Cholesky.of(a).l();
             Claims.atMost("||L L^T - A||_F small", l.matmul(l.transpose()).sub(a).frobenius(), 1e-9 * a.frobenius());
         });
@@ -163,6 +168,34 @@ class CholeskyFactorization {
     /** b scaled by a power of two (exactly) to max |b_i| in [1, 2), so that no step of the solve underflows. */
     static Tensor scaled(Tensor b) {
         return b.mul(Math.scalb(1.0, -Math.getExponent(b.normInf())));
+    }
+
+    /**
+     * Whether some leading principal minor of A is <= 0, so that A is not positive definite
+     * (Sylvester's criterion): Gaussian elimination without pivoting in exact rationals (commons-math3
+     * BigFraction, exact from a double); its k-th pivot is minor_k / minor_{k-1}, so the first pivot
+     * <= 0 marks the first leading minor <= 0.
+     */
+    static boolean hasNonPositiveLeadingMinor(Tensor a) {
+        int n = a.dim(0);
+        BigFraction[][] m = new BigFraction[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m[i][j] = new BigFraction(a.get(i, j));
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            if (m[k][k].compareTo(BigFraction.ZERO) <= 0) {
+                return true;
+            }
+            for (int i = k + 1; i < n; i++) {
+                BigFraction f = m[i][k].divide(m[k][k]);
+                for (int j = k; j < n; j++) {
+                    m[i][j] = m[i][j].subtract(f.multiply(m[k][j]));
+                }
+            }
+        }
+        return false;
     }
 
     static Tensor diagonalOf(Tensor a) {

@@ -1,6 +1,7 @@
 package dlmath.theorems.tensors;
 
 import dlmath.check.Check;
+import dlmath.check.ClaimFailure;
 import dlmath.check.Claims;
 import dlmath.check.Counterexample;
 import dlmath.check.Gen;
@@ -48,7 +49,7 @@ class ShapeErrors {
             }
             return;
         }
-        throw new AssertionError(what + ": expected an IllegalArgumentException naming " + Arrays.toString(fragments)
+        throw new ClaimFailure(what + ": expected an IllegalArgumentException naming " + Arrays.toString(fragments)
                 + ", but got a result:\n" + result);
     }
 
