@@ -321,7 +321,8 @@ class EngineTest {
 
     @Test
     void failureReportShowsTheoremShrunkAndOriginalValuesNotesAndReplay() {
-        Check c = new Check(Settings.defaults("report").withTries(200), Check.Mode.PROVE,
+        // the report's text is the subject, so the seed is pinned (whatever -Ddlmath.seed says)
+        Check c = new Check(Settings.defaults("report").withTries(200).withSeed(1), Check.Mode.PROVE,
                 new Check.Info("EX-99", "Demo bound", "sum(x) < 10", "DemoTheorem", "sumIsSmall"));
         Throwable t = null;
         try {

@@ -30,6 +30,12 @@ public final class Gens {
         return s.choose(max, rng == null ? 0 : rng.nextLong(max + 1));
     }
 
+    /** Like {@link #uniform}, but the first alternative once the source steers to leaves ({@link Source#steering}). */
+    private static long alternative(Source s, long max) {
+        java.util.SplittableRandom rng = s.random();
+        return s.choose(max, rng == null || s.steering() ? 0 : rng.nextLong(max + 1));
+    }
+
     /** Booleans; false is simpler. */
     public static Gen<Boolean> booleans() {
         return s -> s.choice(1) == 1;
@@ -100,14 +106,17 @@ public final class Gens {
         return s -> copy.get((int) uniform(s, copy.size() - 1));
     }
 
-    /** A value from one of {@code gens}, chosen uniformly, shrinking toward the first. */
+    /**
+     * A value from one of {@code gens}, chosen uniformly, shrinking toward the first. In a
+     * recursive generator put the leaf first: past the recursion budget it is always chosen.
+     */
     @SafeVarargs
     public static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
         if (gens.length == 0) {
             throw new IllegalArgumentException("oneOf: no generators");
         }
         List<Gen<? extends T>> copy = List.of(gens);
-        return s -> s.draw(copy.get((int) uniform(s, copy.size() - 1)));
+        return s -> s.draw(copy.get((int) alternative(s, copy.size() - 1)));
     }
 
     /** A weighted alternative for {@link #frequency}. */
@@ -137,7 +146,7 @@ public final class Gens {
         }
         long max = total - 1;
         return s -> {
-            long c = uniform(s, max);
+            long c = alternative(s, max);
             for (Weighted<? extends T> w : copy) {
                 if (c < w.weight()) {
                     return s.draw(w.gen());
@@ -167,7 +176,7 @@ public final class Gens {
             while (out.size() < max) {
                 s.startSpan("element");
                 try {
-                    if (!s.weighted(pMore)) {
+                    if (!s.weighted(s.steering() ? 0 : pMore)) {
                         break;
                     }
                     out.add(s.draw(element));
@@ -223,9 +232,37 @@ public final class Gens {
         }
     }
 
-    /** A lazily built generator, for recursive structures. */
+    /**
+     * A lazily built generator, for recursive structures; the supplier is called once. Each
+     * nested draw through it is one level of recursion: past a depth budget (3 levels in the
+     * first tries, up to 12 later) or 2000 choices, {@link #oneOf} and {@link #frequency} take
+     * their first alternative and lists their minimum size, so a recursive generator whose first
+     * alternative is a leaf finishes, e.g. a uniform binary expression tree:
+     * <pre>{@code
+     * static final Gen<Expr> EXPR = Gens.lazy(() -> Gens.oneOf(
+     *         Gens.integers(-10, 10).map(Lit::new),
+     *         Gens.tuples(EXPR, EXPR).map(t -> new Add(t.first(), t.second()))));
+     * }</pre>
+     * A generator that can never finish (its first alternative recurses) nests past
+     * {@link Source#MAX_DEPTH} draws on every example and fails the health check, naming it.
+     */
     public static <T> Gen<T> lazy(java.util.function.Supplier<Gen<T>> supplier) {
-        return s -> s.draw(supplier.get());
+        return new Gen<T>() {
+            private Gen<T> gen;
+
+            @Override
+            public T generate(Source s) {
+                if (gen == null) {
+                    gen = supplier.get();
+                }
+                s.enterRecursion();
+                try {
+                    return s.draw(gen);
+                } finally {
+                    s.exitRecursion();
+                }
+            }
+        };
     }
 
     /** {@code n} values from {@code gen}, as a list of exactly that size. */

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,6 +54,7 @@ final class Shrinker {
         boolean changed = true;
         while (changed && !exhausted()) {
             long[] before = best.choices();
+            passToDescendants();
             deleteSpans();
             deleteChunks();
             zeroSpans();
@@ -111,6 +114,52 @@ final class Shrinker {
                 spans = new ArrayList<>(best.spans());
                 spans.sort(Comparator.comparingInt(Source.Span::length).reversed());
                 i = -1;
+            }
+        }
+    }
+
+    /**
+     * Replaces a span by a shorter span nested in it and drawn by the same generator (a subtree by
+     * one of its subtrees; Hypothesis's "pass to descendant"): {@code (+ (+ 0 0) 1)} becomes
+     * {@code (+ 0 0)} or {@code 1} in one step, which no deletion of a contiguous chunk reaches.
+     */
+    private void passToDescendants() {
+        boolean restart = true;
+        while (restart && !exhausted()) {
+            restart = false;
+            Map<Object, List<Source.Span>> byGenerator = new IdentityHashMap<>();
+            for (Source.Span sp : best.spans()) {
+                if (!(sp.label() instanceof String)) {
+                    byGenerator.computeIfAbsent(sp.label(), k -> new ArrayList<>()).add(sp);
+                }
+            }
+            outer:
+            for (List<Source.Span> group : byGenerator.values()) {
+                if (group.size() < 2) {
+                    continue;
+                }
+                group.sort(Comparator.comparingInt(Source.Span::start).thenComparing(Source.Span::end,
+                        Comparator.reverseOrder()));
+                for (int a = 0; a < group.size() && !exhausted(); a++) {
+                    Source.Span outerSpan = group.get(a);
+                    for (int b = a + 1; b < group.size() && group.get(b).start() < outerSpan.end(); b++) {
+                        Source.Span inner = group.get(b);
+                        long[] c = best.choices();
+                        if (inner.end() > outerSpan.end() || inner.length() == outerSpan.length()
+                                || outerSpan.end() > c.length) {
+                            continue;
+                        }
+                        long[] candidate = new long[c.length - outerSpan.length() + inner.length()];
+                        System.arraycopy(c, 0, candidate, 0, outerSpan.start());
+                        System.arraycopy(c, inner.start(), candidate, outerSpan.start(), inner.length());
+                        System.arraycopy(c, outerSpan.end(), candidate, outerSpan.start() + inner.length(),
+                                c.length - outerSpan.end());
+                        if (consider(candidate)) {
+                            restart = true;
+                            break outer;
+                        }
+                    }
+                }
             }
         }
     }

@@ -23,9 +23,18 @@ public final class Source {
 
     /** Hard limit on the number of choices in one example; beyond it the example is invalid. */
     static final int MAX_CHOICES = 50_000;
+    /** Hard limit on nested draws (generators inside generators); beyond it the example is invalid. */
+    static final int MAX_DEPTH = 400;
+    /** Inside a recursion ({@link Gens#lazy}), past this many choices generation is steered to leaves. */
+    static final int RECURSION_SIZE = 2_000;
 
-    /** A span of choices {@code [start, end)} drawn by one generator at nesting {@code depth}. */
-    record Span(int start, int end, int depth, String label) {
+    /**
+     * A span of choices {@code [start, end)} drawn by one generator at nesting {@code depth};
+     * {@code label} is the generator itself (for {@link #draw}) or a string naming a structure
+     * ("element" of a list, a double's magnitude). Spans with the same label are drawn by the same
+     * generator, so one may replace another (the shrinker's pass to a descendant).
+     */
+    record Span(int start, int end, int depth, Object label) {
         int length() {
             return end - start;
         }
@@ -40,7 +49,9 @@ public final class Source {
     private int size;
     private final List<Span> spans = new ArrayList<>();
     private final List<int[]> open = new ArrayList<>();
-    private final List<String> spanLabels = new ArrayList<>();
+    private final List<Object> spanLabels = new ArrayList<>();
+    private int drawDepth;
+    private int recursionDepth;
 
     private Source(long[] prefix, SplittableRandom random, double edgeBias, double sizeScale) {
         this.prefix = prefix;
@@ -142,7 +153,7 @@ public final class Source {
 
     private void record(long v, long max) {
         if (size >= MAX_CHOICES) {
-            throw new Invalid("example exceeds " + MAX_CHOICES + " choices");
+            throw new Invalid("example exceeds " + MAX_CHOICES + " choices", true);
         }
         if (size == values.length) {
             values = java.util.Arrays.copyOf(values, 2 * size);
@@ -163,26 +174,56 @@ public final class Source {
         return random != null && size >= prefix.length;
     }
 
-    void startSpan(String label) {
+    /**
+     * Whether fresh choices should be steered to the simplest alternative: inside a recursion
+     * ({@link Gens#lazy}) deeper than a budget growing with {@link #sizeScale()} (3 to 12 levels),
+     * or once the example has {@link #RECURSION_SIZE} choices. {@link Gens#oneOf} and
+     * {@link Gens#frequency} then take their first alternative and lists stop at their minimum
+     * size, so a recursive generator whose first alternative is a leaf always finishes. Replayed
+     * choices are never steered, so replay and shrinking are unaffected.
+     */
+    boolean steering() {
+        return recursionDepth > 0 && isGenerating()
+                && (recursionDepth > 3 + Math.round(9 * sizeScale) || size > RECURSION_SIZE);
+    }
+
+    void enterRecursion() {
+        recursionDepth++;
+    }
+
+    void exitRecursion() {
+        recursionDepth--;
+    }
+
+    void startSpan(Object label) {
         open.add(new int[] {size, open.size()});
         spanLabels.add(label);
     }
 
     void endSpan() {
         int[] s = open.remove(open.size() - 1);
-        String label = spanLabels.remove(spanLabels.size() - 1);
+        Object label = spanLabels.remove(spanLabels.size() - 1);
         if (size > s[0]) {
             spans.add(new Span(s[0], size, s[1], label));
         }
     }
 
-    /** Draws a value from {@code gen}, recording the span of choices it used. */
+    /**
+     * Draws a value from {@code gen}, recording the span of choices it used. Nesting deeper than
+     * {@link #MAX_DEPTH} draws makes the example invalid (a generator that never finishes), so a
+     * runaway recursion ends in the health check, not in a StackOverflowError.
+     */
     public <T> T draw(Gen<T> gen) {
-        startSpan(gen.getClass().getSimpleName());
+        if (drawDepth >= MAX_DEPTH) {
+            throw new Invalid("generation nested deeper than " + MAX_DEPTH + " draws", true);
+        }
+        drawDepth++;
+        startSpan(gen);
         try {
             return gen.generate(this);
         } finally {
             endSpan();
+            drawDepth--;
         }
     }
 
@@ -199,10 +240,18 @@ public final class Source {
         return List.copyOf(spans);
     }
 
-    /** Thrown when an example cannot be generated (filter exhausted, too many choices). */
+    /** Thrown when an example cannot be generated (filter exhausted, too many choices, too deep). */
     static final class Invalid extends RuntimeException {
+        /** Whether a generation budget (depth, choices) was exceeded, rather than a filter. */
+        final boolean budget;
+
         Invalid(String why) {
+            this(why, false);
+        }
+
+        Invalid(String why, boolean budget) {
             super(why, null, false, false);
+            this.budget = budget;
         }
     }
 }
