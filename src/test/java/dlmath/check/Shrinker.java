@@ -11,9 +11,12 @@ import java.util.Set;
 
 /**
  * Shrinks a failing choice stream toward the shortlex-smallest stream that still fails
- * the same way: shorter first, then smaller choices. Passes run to a fixpoint:
- * delete spans, delete chunks, zero spans, minimize single choices (binary search
- * toward 0), lower pairs of choices together, and reorder sibling spans. A budget of
+ * the same way: shorter first, then smaller choices. Passes run to a fixpoint: replace a
+ * span by a descendant drawn by the same generator, delete spans, delete chunks, zero
+ * spans, minimize single choices (binary search toward 0), round doubles, lower pairs of
+ * choices together, and reorder sibling spans; when these are stuck, the moves that change
+ * two things at once: lower a count and delete a span it counted, delete a list element and
+ * lower the indices after it, and redistribute magnitude between two choices. A budget of
  * evaluations and wall time bounds the work; the best example found so far is kept.
  */
 final class Shrinker {
@@ -63,8 +66,10 @@ final class Shrinker {
             lowerPairs();
             reorderSpans();
             changed = shortlex(best.choices(), before) < 0;
-            if (!changed && !exhausted()) {
+            if (!changed && !exhausted()) { // stuck: the moves that change two things at once
                 lowerAndDelete();
+                deleteAndAdjust();
+                redistribute();
                 changed = shortlex(best.choices(), before) < 0;
             }
         }
@@ -303,6 +308,140 @@ final class Shrinker {
         }
     }
 
+    /**
+     * Moves magnitude from a choice to a later one within 8 positions, {@code (c_i - k, c_j + k)}
+     * with the largest {@code k} found by binary search (first over even {@code k}, which keeps the
+     * sign of two zigzag-coded integers, then over all): keeps a sum-like quantity while the
+     * earlier choice gets simpler. Two lists whose sums together overflow end as {@code [-1]} and
+     * {@code [-32768]}, not as two arbitrary values summing to the threshold; an n x n matrix with
+     * n m_00 >= 5 trades its size for its entry and ends as {@code [[5]]}.
+     */
+    private void redistribute() {
+        Set<Integer> magnitudes = new HashSet<>();
+        for (Source.Span sp : best.spans()) {
+            if (DoubleGen.MAGNITUDE.equals(sp.label())) {
+                magnitudes.add(sp.start());
+            }
+        }
+        for (int i = 0; i < best.choices().length && !exhausted(); i++) {
+            for (int j = i + 1; j < Math.min(best.choices().length, i + 9) && !exhausted(); j++) {
+                long[] c = best.choices();
+                if (c[i] == 0 || magnitudes.contains(i) || magnitudes.contains(j)) {
+                    continue;
+                }
+                for (long step : new long[] {2, 1}) {
+                    long top = c[i] / step; // units of step that can move
+                    if (top == 0 || consider(moved(c, i, j, top * step))) {
+                        break;
+                    }
+                    if (top == 1 || !consider(moved(c, i, j, step))) {
+                        continue;
+                    }
+                    long lo = 1; // moving lo * step keeps the failure
+                    long hi = top; // moving hi * step does not
+                    while (lo + 1 < hi && !exhausted()) {
+                        long mid = lo + (hi - lo) / 2;
+                        if (consider(moved(c, i, j, mid * step))) {
+                            lo = mid;
+                        } else {
+                            hi = mid;
+                        }
+                    }
+                    break;
+                }
+                if (best.choices() == c && c[i] <= 32 && j <= i + 4) {
+                    zeroAndRaise(c, i, j);
+                }
+            }
+        }
+    }
+
+    /**
+     * Zeroes a small choice (a size, a count) and raises a nearby later one to the smallest value
+     * that keeps the failure (exponential then binary search, at most 2^20 up): an n x n matrix
+     * failing when n m_00 >= 5 goes from 3x3 with m_00 = 2 to 1x1 with m_00 = 5, a trade no
+     * sum-keeping move makes.
+     */
+    private void zeroAndRaise(long[] c, int i, int j) {
+        long lo = 0; // raising by lo does not keep the failure (known for 0: the zeroing alone was tried)
+        long hi = 1;
+        while (!exhausted() && hi <= (1 << 20) && !consider(raised(c, i, j, hi))) {
+            lo = hi;
+            hi *= 2;
+        }
+        if (best.choices() == c || exhausted()) {
+            return; // no raise up to 2^20 keeps it
+        }
+        while (lo + 1 < hi && !exhausted()) {
+            long mid = lo + (hi - lo) / 2;
+            if (consider(raised(c, i, j, mid))) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+    }
+
+    private static long[] raised(long[] c, int i, int j, long k) {
+        long[] out = c.clone();
+        out[i] = 0;
+        out[j] = out[j] + k < out[j] ? Long.MAX_VALUE : out[j] + k;
+        return out;
+    }
+
+    /**
+     * Deletes one list element and lowers by one every other choice above its position in the
+     * list (the choices that may index elements after it), sparing the list's "one more" coins
+     * and double magnitudes; a second candidate lowers only later choices. Index-valued lists
+     * then shrink to their minimal form: {@code [0, 0, 5, 0, 0, 2]}, whose entries 2 and 5 point
+     * at each other, becomes {@code [1, 0]}.
+     */
+    private void deleteAndAdjust() {
+        for (int e = 0; !exhausted(); e++) {
+            List<Source.Span> elements = best.spans().stream().filter(sp -> "element".equals(sp.label())).toList();
+            if (e >= elements.size()) {
+                return;
+            }
+            Source.Span sp = elements.get(e);
+            long[] c = best.choices();
+            if (sp.end() > c.length) {
+                continue;
+            }
+            int position = 0; // the element's index in its list: its chain of adjacent sibling elements
+            for (int start = sp.start(); ; position++) {
+                int end = start;
+                Source.Span previous = elements.stream().filter(o -> o.end() == end && o.depth() == sp.depth())
+                        .findFirst().orElse(null);
+                if (previous == null) {
+                    break;
+                }
+                start = previous.start();
+            }
+            Set<Integer> spared = new HashSet<>();
+            for (Source.Span o : best.spans()) {
+                if ("element".equals(o.label())) {
+                    spared.add(o.start()); // the coin
+                } else if (DoubleGen.MAGNITUDE.equals(o.label())) {
+                    spared.add(o.start());
+                }
+            }
+            for (boolean laterOnly : new boolean[] {false, true}) {
+                long[] candidate = c.clone();
+                boolean lowered = false;
+                for (int k = laterOnly ? sp.end() : 0; k < c.length; k++) {
+                    if ((k < sp.start() || k >= sp.end()) && !spared.contains(k) && c[k] > position) {
+                        candidate[k]--;
+                        lowered = true;
+                    }
+                }
+                if (lowered && consider(remove(candidate, sp.start(), sp.end()))) {
+                    e = -1; // the spans changed: start over
+                    break;
+                }
+            }
+        }
+    }
+
     /** Swaps adjacent sibling spans of equal length when that makes the stream smaller. */
     private void reorderSpans() {
         List<Source.Span> spans = best.spans();
@@ -337,6 +476,13 @@ final class Shrinker {
     private static long[] with(long[] c, int i, long v) {
         long[] out = c.clone();
         out[i] = v;
+        return out;
+    }
+
+    private static long[] moved(long[] c, int i, int j, long k) {
+        long[] out = c.clone();
+        out[i] -= k;
+        out[j] = out[j] + k < out[j] ? Long.MAX_VALUE : out[j] + k; // the source clamps to the choice's max
         return out;
     }
 

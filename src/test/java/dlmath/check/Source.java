@@ -61,7 +61,9 @@ public final class Source {
     }
 
     /**
-     * A generating source.
+     * A generating source. A fresh {@link #choice} is an edge choice (0, 1, 2, top-1, top) with
+     * probability {@code edgeBias}; otherwise, for ranges above 16, a third of the time size-biased
+     * (a bit width uniform in [1, bits(top)], then a value below 2^width) and else uniform.
      *
      * @param edgeBias  probability that a fresh choice is an edge choice (0, 1, 2, max-1, max)
      * @param sizeScale in (0, 1]: scales expected collection sizes (small early, full later)
@@ -101,9 +103,16 @@ public final class Source {
             v = 0;
         } else {
             long top = Math.max(0, Math.min(cap, max));
-            if (top > 0 && random.nextDouble() < edgeBias) {
+            double u = top > 0 ? random.nextDouble() : 1;
+            if (u < edgeBias) {
                 long[] edges = {0, 1, 2, top - 1, top};
                 v = Math.min(Math.max(edges[random.nextInt(edges.length)], 0), top);
+            } else if (top > 16 && u < edgeBias + (1 - edgeBias) / 3) {
+                // size-biased: a bit width uniform in [1, bits(top)], then a value of that width,
+                // so that moderate values (5..20 of a range of millions) come up often
+                int width = 1 + random.nextInt(64 - Long.numberOfLeadingZeros(top));
+                long limit = width >= 63 ? top : Math.min(top, (1L << width) - 1);
+                v = limit == Long.MAX_VALUE ? random.nextLong() & Long.MAX_VALUE : random.nextLong(limit + 1);
             } else {
                 v = top == Long.MAX_VALUE ? random.nextLong() & Long.MAX_VALUE : random.nextLong(top + 1);
             }
