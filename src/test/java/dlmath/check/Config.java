@@ -12,7 +12,9 @@ import java.security.SecureRandom;
  *   <li>{@code dlmath.db}: the failure database directory, or {@code off} (default {@code .dlmath/failures});</li>
  *   <li>{@code dlmath.deadline}: a per-example deadline in ms for properties that set none (default 0: none);</li>
  *   <li>{@code dlmath.shrinkSeconds}: the wall-clock shrink budget (default 10);</li>
- *   <li>{@code dlmath.verbose}: print statistics for every property, not only those that label or target.</li>
+ *   <li>{@code dlmath.verbose}: print statistics for every property, not only those that label or target;</li>
+ *   <li>{@code dlmath.replay}: a replay string from a failure report; the property it belongs to runs
+ *       exactly that example first (see {@link Replay}).</li>
  * </ul>
  */
 public final class Config {
@@ -65,6 +67,12 @@ public final class Config {
 
     public static long shrinkMillis() {
         return 1000L * Long.getLong("dlmath.shrinkSeconds", 10L);
+    }
+
+    /** The replay string, or null. */
+    public static String replay() {
+        String s = System.getProperty("dlmath.replay", "").trim();
+        return s.isEmpty() ? null : s;
     }
 
     public static boolean verbose() {

@@ -3,6 +3,7 @@ package dlmath.check;
 import java.lang.reflect.Array;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -108,6 +109,106 @@ public final class Pretty {
             sb.append(i == rows - 1 ? "]]" : "],");
         }
         return sb.toString();
+    }
+
+    /**
+     * {@code value} as a Java expression that evaluates to an equal value, for pasting into
+     * {@code check.example(...)}: doubles round-trip exactly ({@code Double.toString}, or
+     * {@code Double.NaN} and the infinities), tensors as {@code Tensor.of(new double[][] {...})},
+     * lists as {@code List.of(...)}, arrays, strings, tuples; null if some part has no literal form.
+     */
+    public static String java(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Double d) {
+            return javaDouble(d);
+        }
+        if (value instanceof Integer || value instanceof Boolean) {
+            return value.toString();
+        }
+        if (value instanceof Long l) {
+            return l + "L";
+        }
+        if (value instanceof String str) {
+            StringBuilder sb = new StringBuilder("\"");
+            for (char ch : str.toCharArray()) {
+                sb.append(ch == '"' || ch == '\\' ? "\\" + ch : ch == '\n' ? "\\n" : String.valueOf(ch));
+            }
+            return sb.append('"').toString();
+        }
+        if (value instanceof double[] v) {
+            return "new double[] " + javaDoubles(v);
+        }
+        if (value instanceof double[][] m) {
+            return "new double[][] " + javaRows(m);
+        }
+        if (value instanceof int[] v) {
+            return "new int[] " + java.util.Arrays.toString(v).replace('[', '{').replace(']', '}');
+        }
+        if (value instanceof dlmath.tensor.Tensor t) {
+            double[] data = t.toArray();
+            if (t.rank() == 1) {
+                return "Tensor.of(new double[] " + javaDoubles(data) + ")";
+            }
+            if (t.rank() == 2) {
+                double[][] rows = new double[t.dim(0)][t.dim(1)];
+                for (int i = 0; i < rows.length; i++) {
+                    System.arraycopy(data, i * rows[i].length, rows[i], 0, rows[i].length);
+                }
+                return "Tensor.of(new double[][] " + javaRows(rows) + ")";
+            }
+            return "Tensor.of(" + java(t.shape()) + ", new double[] " + javaDoubles(data) + ")";
+        }
+        if (value instanceof Gens.Tuple2<?, ?> t) {
+            return join("new Gens.Tuple2<>(", List.of(t.first(), t.second()), ")");
+        }
+        if (value instanceof Gens.Tuple3<?, ?, ?> t) {
+            return join("new Gens.Tuple3<>(", List.of(t.first(), t.second(), t.third()), ")");
+        }
+        if (value instanceof List<?> l) {
+            boolean nulls = l.stream().anyMatch(java.util.Objects::isNull); // List.of's contains(null) throws
+            return nulls ? join("java.util.Arrays.asList(", l, ")") : join("List.of(", l, ")");
+        }
+        return null;
+    }
+
+    private static String join(String open, List<?> parts, String close) {
+        StringBuilder sb = new StringBuilder(open);
+        for (int i = 0; i < parts.size(); i++) {
+            String part = java(parts.get(i));
+            if (part == null) {
+                return null;
+            }
+            sb.append(i == 0 ? "" : ", ").append(part);
+        }
+        return sb.append(close).toString();
+    }
+
+    private static String javaDouble(double d) {
+        if (Double.isNaN(d)) {
+            return "Double.NaN";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+        }
+        return Double.toString(d); // the shortest decimal that reads back as d (so exactly d)
+    }
+
+    private static String javaDoubles(double[] v) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < v.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(javaDouble(v[i]));
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String javaRows(double[][] m) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < m.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(javaDoubles(m[i]));
+        }
+        return sb.append('}').toString();
     }
 
     /** Indents every line after the first by {@code indent} spaces. */

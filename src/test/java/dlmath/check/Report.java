@@ -35,6 +35,28 @@ final class Report {
         return sb.toString();
     }
 
+    /**
+     * The lines that reproduce the shrunk example itself: the exact replay command (its choice
+     * stream, failure database off) and the example as Java for {@code check.example(...)}.
+     */
+    private static void exact(StringBuilder sb, Check.Info info, Result r) {
+        if (r.replay() != null) {
+            sb.append("\nexact replay: mvn test -Dtest=").append(info.className()).append('#').append(info.method())
+                    .append(" -Ddlmath.db=off -Ddlmath.replay=").append(r.replay());
+        }
+        if (r.shrunk() != null) {
+            StringBuilder args = new StringBuilder();
+            for (Object v : r.shrunk()) {
+                String java = Pretty.java(v);
+                if (java == null) {
+                    return;
+                }
+                args.append(args.length() == 0 ? "" : ", ").append(java);
+            }
+            sb.append("\nas a regression example: check.example(").append(args).append(");");
+        }
+    }
+
     static String header(Check.Info info) {
         return info.id() == null ? info.className() + " :: " + info.method()
                 : info.id() + " " + info.name() + " :: " + info.method();
@@ -68,6 +90,7 @@ final class Report {
         StringBuilder sb = new StringBuilder();
         switch (r.origin()) {
             case "example" -> sb.append("by an explicit example (not shrunk)");
+            case "replay" -> sb.append("by the example of -Ddlmath.replay (not shrunk again)");
             case "database" -> sb.append("by the stored counterexample from the failure database").append(shrunk(r));
             default -> sb.append("after ").append(r.tries()).append(r.tries() == 1 ? " try" : " tries")
                     .append(r.rejected() > 0 ? " (" + r.rejected() + " rejected)" : "")
@@ -87,6 +110,7 @@ final class Report {
             values(sb, r, r.original());
         }
         sb.append("\nreplay: ").append(replay(info, r));
+        exact(sb, info, r);
         return sb.toString();
     }
 
@@ -99,8 +123,11 @@ final class Report {
             values(sb, r, r.shrunk());
             notes(sb, r);
         }
-        sb.append("\nerror:\n  ").append(Pretty.hang(describe(r.error()), 2));
+        if (r.error() != null) {
+            sb.append("\nerror:\n  ").append(Pretty.hang(describe(r.error()), 2));
+        }
         sb.append("\nreplay: ").append(replay(info, r));
+        exact(sb, info, r);
         return sb.toString();
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * The outcome of running one property.
  *
+ * @param key         the property's key (class#method#n), for its replay string
  * @param status      passed, falsified, or failed its health check
  * @param origin      where the counterexample came from: "random", "targeted", "database" or "example"
  * @param tries       valid examples run
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param stats       statistics over the valid tries
  * @param problem     for UNHEALTHY and ERROR: what went wrong
  */
-public record Result(Status status, String origin, int tries, int rejected, int shrinkSteps, boolean shrinkBudgetHit, long seed,
+public record Result(String key, Status status, String origin, int tries, int rejected, int shrinkSteps, boolean shrinkBudgetHit, long seed,
                      List<String> names, Object[] original, Object[] shrunk, long[] choices, Throwable error,
                      Map<String, String> notes, Stats stats, String problem) {
 
@@ -35,6 +36,11 @@ public record Result(Status status, String origin, int tries, int rejected, int 
 
     public boolean falsified() {
         return status == Status.FALSIFIED;
+    }
+
+    /** The replay string of the shrunk example ({@link Replay}), or null when there is none. */
+    public String replay() {
+        return choices == null ? null : Replay.encode(key, choices);
     }
 
     /** The shrunk value of argument {@code i}. */

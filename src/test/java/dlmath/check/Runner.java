@@ -91,10 +91,24 @@ final class Runner {
         for (Object[] example : examples) {
             Outcome o = classify(execute(example.clone()));
             if (o.kind == Kind.FAIL || o.kind == Kind.ERROR) {
-                return new Result(o.kind == Kind.FAIL ? Result.Status.FALSIFIED : Result.Status.ERROR, "example", 0, 0,
+                return new Result(settings.key(), o.kind == Kind.FAIL ? Result.Status.FALSIFIED : Result.Status.ERROR, "example", 0, 0,
                         0, false, settings.seed(), names, example, example, null, Report.trim(o.error), o.record.notes,
                         stats, o.kind == Kind.ERROR ? errorProblem(o) : null);
             }
+        }
+
+        String replay = Config.replay();
+        long[] replayed = replay == null ? null : Replay.decode(settings.key(), replay);
+        if (replayed != null) { // exactly the reported example: not shrunk again, no database
+            Outcome o = execute(Source.replaying(replayed));
+            if (o.kind == Kind.FAIL || o.kind == Kind.ERROR) {
+                return new Result(settings.key(), o.kind == Kind.FAIL ? Result.Status.FALSIFIED : Result.Status.ERROR, "replay", 0, 0,
+                        0, false, settings.seed(), names, o.values, o.values, o.choices, Report.trim(o.error),
+                        o.record.notes, stats, o.kind == Kind.ERROR ? errorProblem(o) : null);
+            }
+            return new Result(settings.key(), Result.Status.ERROR, "replay", 0, 0, 0, false, settings.seed(), names, null, null, null,
+                    null, Map.of(), stats, "the replay string " + replay + " did not reproduce a failure (the example "
+                    + (o.kind == Kind.PASS ? "passed" : "was rejected") + ")");
         }
 
         long[] stored = db.load(settings.key());
@@ -122,7 +136,7 @@ final class Runner {
                         : String.format("health check failed: %d inputs rejected by assume/filter while only %d of %d"
                                 + " tries were valid (limit %d rejections). Generate valid inputs directly instead of"
                                 + " filtering.", search.rejected, search.valid, settings.tries(), maxRejected);
-                return new Result(Result.Status.UNHEALTHY, "random", search.valid, search.rejected, 0, false,
+                return new Result(settings.key(), Result.Status.UNHEALTHY, "random", search.valid, search.rejected, 0, false,
                         settings.seed(), names, null, null, null, null, Map.of(), stats, problem);
             }
             double progress = (double) search.valid / settings.tries();
@@ -146,10 +160,10 @@ final class Runner {
         }
         List<String> coverage = stats.coverageFailures();
         if (!coverage.isEmpty()) {
-            return new Result(Result.Status.UNHEALTHY, "random", search.valid, search.rejected, 0, false,
+            return new Result(settings.key(), Result.Status.UNHEALTHY, "random", search.valid, search.rejected, 0, false,
                     settings.seed(), names, null, null, null, null, Map.of(), stats, String.join("\n", coverage));
         }
-        return new Result(Result.Status.PASSED, "random", search.valid, search.rejected, 0, false, settings.seed(),
+        return new Result(settings.key(), Result.Status.PASSED, "random", search.valid, search.rejected, 0, false, settings.seed(),
                 names, null, null, null, null, Map.of(), stats, null);
     }
 
@@ -261,12 +275,12 @@ final class Runner {
             last = first;
         }
         if (first.kind == Kind.ERROR) {
-            return new Result(Result.Status.ERROR, origin, tries, rejected, shrinker.steps(), shrinker.exhausted(),
+            return new Result(settings.key(), Result.Status.ERROR, origin, tries, rejected, shrinker.steps(), shrinker.exhausted(),
                     settings.seed(), names, first.values, last.values, last.choices, Report.trim(last.error),
                     last.record.notes, stats, errorProblem(last));
         }
         db.save(settings.key(), last.choices);
-        return new Result(Result.Status.FALSIFIED, origin, tries, rejected, shrinker.steps(), shrinker.exhausted(),
+        return new Result(settings.key(), Result.Status.FALSIFIED, origin, tries, rejected, shrinker.steps(), shrinker.exhausted(),
                 settings.seed(), names, first.values, last.values, last.choices, Report.trim(last.error),
                 last.record.notes, stats, null);
     }
