@@ -349,7 +349,7 @@ final class Shrinker {
                     }
                     break;
                 }
-                if (best.choices() == c && c[i] <= 32 && j <= i + 4) {
+                if (best.choices() == c && c[i] <= 32 && j <= i + 2) {
                     zeroAndRaise(c, i, j);
                 }
             }
@@ -357,7 +357,7 @@ final class Shrinker {
     }
 
     /**
-     * Zeroes a small choice (a size, a count) and raises a nearby later one to the smallest value
+     * Zeroes a small choice (a size, a count) and raises one of the next two to the smallest value
      * that keeps the failure (exponential then binary search, at most 2^20 up): an n x n matrix
      * failing when n m_00 >= 5 goes from 3x3 with m_00 = 2 to 1x1 with m_00 = 5, a trade no
      * sum-keeping move makes.
