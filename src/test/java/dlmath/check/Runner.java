@@ -63,6 +63,8 @@ final class Runner {
     private final List<Object[]> examples;
     private final Check.Mode mode;
     private final List<Class<? extends Throwable>> expects;
+    private final List<String> names;
+    private final Stats stats = new Stats();
 
     Runner(Settings settings, List<Gen<?>> gens, List<Object[]> examples, Body body, Check check) {
         this.settings = settings;
@@ -72,6 +74,7 @@ final class Runner {
         this.check = check;
         this.mode = check.mode();
         this.expects = check.expects();
+        this.names = names();
     }
 
     static long mix(long seed, String key) {
@@ -83,17 +86,27 @@ final class Runner {
         return h;
     }
 
+    /** A result without an input: passed, unhealthy, or an error such as a replay that did not fail. */
+    private Result verdict(Result.Status status, String origin, int tries, int rejected, String problem) {
+        return new Result(settings.key(), status, origin, tries, rejected, 0, false, settings.seed(), names, null, null,
+                null, null, Map.of(), stats, problem);
+    }
+
+    /** A result for a failing or erring outcome that is not shrunk (an explicit example, a replay). */
+    private Result unshrunk(Outcome o, String origin, Object[] values) {
+        boolean fail = o.kind == Kind.FAIL;
+        return new Result(settings.key(), fail ? Result.Status.FALSIFIED : Result.Status.ERROR, origin, 0, 0, 0, false,
+                settings.seed(), names, values, values, o.choices, Report.trim(o.error), o.record.notes, stats,
+                fail ? null : errorProblem(o));
+    }
+
     Result run() {
-        List<String> names = names();
-        Stats stats = new Stats();
         FailureDb db = new FailureDb(settings.database());
 
         for (Object[] example : examples) {
             Outcome o = classify(execute(example.clone()));
             if (o.kind == Kind.FAIL || o.kind == Kind.ERROR) {
-                return new Result(settings.key(), o.kind == Kind.FAIL ? Result.Status.FALSIFIED : Result.Status.ERROR, "example", 0, 0,
-                        0, false, settings.seed(), names, example, example, null, Report.trim(o.error), o.record.notes,
-                        stats, o.kind == Kind.ERROR ? errorProblem(o) : null);
+                return unshrunk(o, "example", example);
             }
         }
 
@@ -102,26 +115,23 @@ final class Runner {
         if (replayed != null) { // exactly the reported example: not shrunk again, no database
             Outcome o = execute(Source.replaying(replayed));
             if (o.kind == Kind.FAIL || o.kind == Kind.ERROR) {
-                return new Result(settings.key(), o.kind == Kind.FAIL ? Result.Status.FALSIFIED : Result.Status.ERROR, "replay", 0, 0,
-                        0, false, settings.seed(), names, o.values, o.values, o.choices, Report.trim(o.error),
-                        o.record.notes, stats, o.kind == Kind.ERROR ? errorProblem(o) : null);
+                return unshrunk(o, "replay", o.values);
             }
-            return new Result(settings.key(), Result.Status.ERROR, "replay", 0, 0, 0, false, settings.seed(), names, null, null, null,
-                    null, Map.of(), stats, "the replay string " + replay + " did not reproduce a failure (the example "
-                    + (o.kind == Kind.PASS ? "passed" : "was rejected") + ")");
+            return verdict(Result.Status.ERROR, "replay", 0, 0, "the replay string " + replay + " did not reproduce a"
+                    + " failure (the example " + (o.kind == Kind.PASS ? "passed" : "was rejected") + ")");
         }
 
         long[] stored = db.load(settings.key());
         if (stored != null) {
             Outcome o = execute(Source.replaying(stored));
             if (o.kind == Kind.FAIL || o.kind == Kind.ERROR) {
-                return shrinkAndReport(o, "database", 0, 0, stats, names, db);
+                return shrinkAndReport(o, "database", 0, 0, db);
             }
             db.delete(settings.key());
         }
 
         SplittableRandom rng = new SplittableRandom(mix(settings.seed(), settings.key()));
-        Search search = new Search(stats);
+        Search search = new Search();
         long maxRejected = (long) Math.ceil(settings.maxDiscardRatio() * Math.max(10, settings.tries()));
         boolean optimized = false;
         while (search.valid < settings.tries()) {
@@ -136,8 +146,7 @@ final class Runner {
                         : String.format("health check failed: %d inputs rejected by assume/filter while only %d of %d"
                                 + " tries were valid (limit %d rejections). Generate valid inputs directly instead of"
                                 + " filtering.", search.rejected, search.valid, settings.tries(), maxRejected);
-                return new Result(settings.key(), Result.Status.UNHEALTHY, "random", search.valid, search.rejected, 0, false,
-                        settings.seed(), names, null, null, null, null, Map.of(), stats, problem);
+                return verdict(Result.Status.UNHEALTHY, "random", search.valid, search.rejected, problem);
             }
             double progress = (double) search.valid / settings.tries();
             if (!optimized && progress >= 0.5 && !search.bestScore.isEmpty()) {
@@ -145,8 +154,7 @@ final class Runner {
                 for (String label : List.copyOf(search.bestScore.keySet())) {
                     search.climb(label, settings.tries());
                     if (search.failure != null) {
-                        return shrinkAndReport(search.failure, "targeted", search.valid + 1, search.rejected, stats,
-                                names, db);
+                        return shrinkAndReport(search.failure, "targeted", search.valid + 1, search.rejected, db);
                     }
                 }
                 continue;
@@ -155,21 +163,18 @@ final class Runner {
             double sizeScale = Math.min(1.0, 0.05 + 1.2 * progress);
             search.evaluate(Source.generating(new SplittableRandom(rng.nextLong()), edgeBias, sizeScale), true);
             if (search.failure != null) {
-                return shrinkAndReport(search.failure, "random", search.valid + 1, search.rejected, stats, names, db);
+                return shrinkAndReport(search.failure, "random", search.valid + 1, search.rejected, db);
             }
         }
         List<String> coverage = stats.coverageFailures();
         if (!coverage.isEmpty()) {
-            return new Result(settings.key(), Result.Status.UNHEALTHY, "random", search.valid, search.rejected, 0, false,
-                    settings.seed(), names, null, null, null, null, Map.of(), stats, String.join("\n", coverage));
+            return verdict(Result.Status.UNHEALTHY, "random", search.valid, search.rejected, String.join("\n", coverage));
         }
-        return new Result(settings.key(), Result.Status.PASSED, "random", search.valid, search.rejected, 0, false, settings.seed(),
-                names, null, null, null, null, Map.of(), stats, null);
+        return verdict(Result.Status.PASSED, "random", search.valid, search.rejected, null);
     }
 
     /** Counters of the generation phase, the best example per target label, and hill climbing on them. */
     private final class Search {
-        final Stats stats;
         final Map<String, Double> bestScore = new LinkedHashMap<>();
         final Map<String, long[]> bestChoices = new LinkedHashMap<>();
         int valid;
@@ -179,10 +184,6 @@ final class Runner {
         int overBudgetArg;
         String overBudgetWhy;
         Outcome failure;
-
-        Search(Stats stats) {
-            this.stats = stats;
-        }
 
         /**
          * Runs one example and books it; a failure is kept in {@link #failure}. Labels,
@@ -263,8 +264,7 @@ final class Runner {
      * Shrinks a failure (or an error: a smaller input that errs the same way is easier to read)
      * and reports it; a failure's shrunk stream goes to the failure database.
      */
-    private Result shrinkAndReport(Outcome first, String origin, int tries, int rejected, Stats stats,
-                                   List<String> names, FailureDb db) {
+    private Result shrinkAndReport(Outcome first, String origin, int tries, int rejected, FailureDb db) {
         Shrinker shrinker = new Shrinker(candidate -> {
             Outcome o = execute(Source.replaying(candidate));
             return new Shrinker.Attempt(first.sameAs(o), o.choices, o.spans);
@@ -274,15 +274,13 @@ final class Runner {
         if (!first.sameAs(last)) { // flaky property: report the original failure
             last = first;
         }
-        if (first.kind == Kind.ERROR) {
-            return new Result(settings.key(), Result.Status.ERROR, origin, tries, rejected, shrinker.steps(), shrinker.exhausted(),
-                    settings.seed(), names, first.values, last.values, last.choices, Report.trim(last.error),
-                    last.record.notes, stats, errorProblem(last));
+        boolean error = first.kind == Kind.ERROR;
+        if (!error) {
+            db.save(settings.key(), last.choices);
         }
-        db.save(settings.key(), last.choices);
-        return new Result(settings.key(), Result.Status.FALSIFIED, origin, tries, rejected, shrinker.steps(), shrinker.exhausted(),
-                settings.seed(), names, first.values, last.values, last.choices, Report.trim(last.error),
-                last.record.notes, stats, null);
+        return new Result(settings.key(), error ? Result.Status.ERROR : Result.Status.FALSIFIED, origin, tries, rejected,
+                shrinker.steps(), shrinker.exhausted(), settings.seed(), names, first.values, last.values, last.choices,
+                Report.trim(last.error), last.record.notes, stats, error ? errorProblem(last) : null);
     }
 
     /** What an ERROR outcome means, for the report. */
