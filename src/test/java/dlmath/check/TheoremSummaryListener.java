@@ -33,8 +33,11 @@ public final class TheoremSummaryListener implements TestExecutionListener {
         int proved;
         int witnesses;
         int failed;
+        /** Tests that erred (a {@link PropertyError}: a generator threw, a witness crashed): no verdict. */
+        int errors;
         int skipped;
         final List<String> failures = new ArrayList<>();
+        final List<String> errored = new ArrayList<>();
 
         Tally(Theorem t, Class<?> cls) {
             this.id = t.id();
@@ -45,7 +48,7 @@ public final class TheoremSummaryListener implements TestExecutionListener {
         }
 
         String status() {
-            return failed > 0 ? "falsified" : (proved + witnesses == 0 ? "skipped" : "verified");
+            return failed > 0 ? "falsified" : errors > 0 ? "error" : (proved + witnesses == 0 ? "skipped" : "verified");
         }
     }
 
@@ -86,8 +89,13 @@ public final class TheoremSummaryListener implements TestExecutionListener {
                 }
             }
             case FAILED -> {
-                t.failed++;
-                t.failures.add(ms.get().getMethodName());
+                if (result.getThrowable().orElse(null) instanceof PropertyError) {
+                    t.errors++;
+                    t.errored.add(ms.get().getMethodName());
+                } else {
+                    t.failed++;
+                    t.failures.add(ms.get().getMethodName());
+                }
             }
             case ABORTED -> t.skipped++;
             default -> { }
@@ -162,6 +170,11 @@ public final class TheoremSummaryListener implements TestExecutionListener {
                         .append(t.className.substring(t.className.lastIndexOf('.') + 1)).append(": ")
                         .append(String.join(", ", t.failures)).append(")\n");
             }
+            if (t.errors > 0) {
+                sb.append("ERROR (a test error, not a verdict) ").append(t.id).append(' ').append(t.name).append(" (")
+                        .append(t.className.substring(t.className.lastIndexOf('.') + 1)).append(": ")
+                        .append(String.join(", ", t.errored)).append(")\n");
+            }
         }
         return sb.toString();
     }
@@ -174,7 +187,8 @@ public final class TheoremSummaryListener implements TestExecutionListener {
                     .append(", \"chapter\": ").append(q(t.chapter)).append(", \"class\": ").append(q(t.className))
                     .append(", \"statement\": ").append(q(t.statement)).append(", \"status\": ").append(q(t.status()))
                     .append(", \"properties\": ").append(t.proved + t.failed).append(", \"witnesses\": ")
-                    .append(t.witnesses).append(", \"failed\": ").append(t.failed).append(", \"skipped\": ")
+                    .append(t.witnesses).append(", \"failed\": ").append(t.failed).append(", \"errors\": ")
+                    .append(t.errors).append(", \"skipped\": ")
                     .append(t.skipped).append('}');
             first = false;
         }
