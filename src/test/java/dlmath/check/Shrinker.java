@@ -312,7 +312,8 @@ final class Shrinker {
      * Moves magnitude from a choice to a later one within 8 positions, {@code (c_i - k, c_j + k)}
      * with the largest {@code k} found by binary search (first over even {@code k}, which keeps the
      * sign of two zigzag-coded integers, then over all): keeps a sum-like quantity while the
-     * earlier choice gets simpler. Two lists whose sums together overflow end as {@code [-1]} and
+     * earlier choice gets simpler. Two double magnitudes trade only when both are integers
+     * ({@code [[3.0, 7.0]]} with sum >= 10 becomes {@code [[0.0, 10.0]]}). Two lists whose sums together overflow end as {@code [-1]} and
      * {@code [-32768]}, not as two arbitrary values summing to the threshold; an n x n matrix with
      * n m_00 >= 5 trades its size for its entry and ends as {@code [[5]]}.
      */
@@ -326,10 +327,12 @@ final class Shrinker {
         for (int i = 0; i < best.choices().length && !exhausted(); i++) {
             for (int j = i + 1; j < Math.min(best.choices().length, i + 9) && !exhausted(); j++) {
                 long[] c = best.choices();
-                if (c[i] == 0 || magnitudes.contains(i) || magnitudes.contains(j)) {
-                    continue;
+                boolean doubles = magnitudes.contains(i) && magnitudes.contains(j);
+                if (c[i] == 0 || (!doubles && (magnitudes.contains(i) || magnitudes.contains(j)))
+                        || (doubles && (c[i] > DoubleGen.INT_LIMIT || c[j] > DoubleGen.INT_LIMIT))) {
+                    continue; // a double's magnitude trades only with another integer-valued magnitude
                 }
-                for (long step : new long[] {2, 1}) {
+                for (long step : doubles ? new long[] {1} : new long[] {2, 1}) {
                     long top = c[i] / step; // units of step that can move
                     if (top == 0 || consider(moved(c, i, j, top * step))) {
                         break;
