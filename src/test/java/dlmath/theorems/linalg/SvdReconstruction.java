@@ -34,7 +34,7 @@ class SvdReconstruction {
         Claims.that("s has min(m, n) entries", svd.singularValues().length == p);
         double residual = a.sub(La.reconstruct(svd)).frobenius();
         double normA = a.frobenius();
-        double bound = La.svdTau(svd) * normA + La.underflow(8.0 * (m + n) * (m + n), 1);
+        double bound = La.svdTau(svd) * normA + La.underflow(8.0 * (m + n) * (m + n), 1) + La.svdUnderflow(p, normA);
         check.note("sweeps", svd.sweeps());
         check.note("s", svd.s());
         check.note("||A - U S V^T||_F", residual);
