@@ -219,14 +219,20 @@ final class La {
      * |dA| <= gamma_n |L||U| (Higham Thm 9.3), so ||dA||_2 <= delta = gamma_n || |L||U| ||_F; by Ipsen &amp;
      * Rehman (SIAM J. Matrix Anal. Appl. 30 (2008), Thm 2.12)
      * |det(A + dA) - det(A)| <= prod(sigma_i + delta) - prod(sigma_i), increasing in each sigma_i,
-     * so the singular values of the 40-digit reference, inflated by their relative error 1e-30, may be
-     * used (not those of the SVD under test: the bound must not rest on the code it checks); the
-     * product of the pivots adds gamma_n |det_hat|.
+     * so upper bounds on the sigma_i may be used: commons-math3's singular values (on A scaled exactly by
+     * a power of two to largest entry in [1, 2), as LA-03 does) plus their error 4 n^2 eps s_1
+     * (SingularValueOracles.commonsMathError), not those of the SVD under test (the bound must not rest
+     * on the code it checks); the product of the pivots adds gamma_n |det_hat|.
      */
     static double detErrorBound(Tensor a, Lu lu, double detHat) {
         int n = a.dim(0);
-        double[] s = referenceSingularValues(a);
-        double eps = 1e-30 * s[0];
+        double max = a.normInf();
+        int e = max == 0 ? 0 : Math.getExponent(max) < Double.MIN_EXPONENT ? Math.getExponent(max * 0x1.0p54) - 54 : Math.getExponent(max);
+        double[] s = SingularValueOracles.commonsMath(a.mul(Math.scalb(1.0, -e)));
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Math.scalb(s[i], e);
+        }
+        double eps = SingularValueOracles.commonsMathError(a, s[0]);
         double delta = gamma(n) * absLuNorm(lu);
         double hi = 1;
         double lo = 1;
