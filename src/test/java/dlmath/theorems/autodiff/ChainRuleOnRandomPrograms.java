@@ -155,4 +155,27 @@ class ChainRuleOnRandomPrograms {
         }
         return false;
     }
+
+    /** sum(relu(x)) for a vector of one entry, evaluated by the autodiff forward pass. */
+    static double reluSum(double x) {
+        return new Graph().variable(Tensor.of(new double[] {x})).relu().sum().value().item();
+    }
+
+    /**
+     * The hypothesis that every argument lies in its primitive's domain (for relu: away from the kink
+     * at 0), dropped: at |x| below the step h, the central difference of relu is (x + h) / (2h), about
+     * 1/2, while reverse mode returns relu's one-sided derivative, 0 or 1; the claim of the property
+     * above fails with its own tolerance (T(k) = 0 there, so the tolerance is only delta / h).
+     */
+    @dlmath.check.Counterexample
+    void failsAtAKinkOutsideTheDomain(Check check) {
+        check.forAll(dlmath.check.Gens.doubles(-1e-7, 1e-7).as("x"), x -> {
+            Graph g = new Graph();
+            Var v = g.variable(Tensor.of(new double[] {x}));
+            double grad = Autodiff.grad(v.relu().sum(), v)[0].value().toArray()[0];
+            FiniteDifferences.Column col = FiniteDifferences.central(t -> new double[] {reluSum(t)}, x,
+                    FiniteDifferences.delta(2, 1));
+            Claims.close("d sum(relu(x)) / dx, reverse mode vs central difference", grad, col.derivative()[0], col.tolerance()[0]);
+        });
+    }
 }
