@@ -228,7 +228,8 @@ final class La {
         int n = a.dim(0);
         double max = a.normInf();
         int e = max == 0 ? 0 : Math.getExponent(max) < Double.MIN_EXPONENT ? Math.getExponent(max * 0x1.0p54) - 54 : Math.getExponent(max);
-        double[] s = SingularValueOracles.commonsMath(a.mul(Math.scalb(1.0, -e)));
+        // 2^-e in two exact steps: for a subnormal largest entry 2^-e alone would overflow
+        double[] s = SingularValueOracles.commonsMath(a.mul(Math.scalb(1.0, Math.min(-e, 1000))).mul(Math.scalb(1.0, -e - Math.min(-e, 1000))));
         for (int i = 0; i < s.length; i++) {
             s[i] = Math.scalb(s[i], e);
         }

@@ -99,6 +99,12 @@ class ShermanMorrison {
             check.target(residualR / boundR, "||M R - I||_F / bound");
             Claims.atMost("||(A + u v^T) R_SM - I||_F", residualR, boundR);
             // the left side, inv(M), against R: ||L - R|| <= ||M^{-1}|| (rho_L + rho_R)
+            if (Lu.of(m).isSingular()) {
+                // d ~ 1e-12: fl(A + u v^T) can have an exact zero pivot, and Linalg.inverse then refuses (found at
+                // 10x tries); only the residual claim above applies
+                check.label("fl(A + u v^T) has a zero pivot: inverse refused");
+                return;
+            }
             Tensor left = Linalg.inverse(m);
             double rhoL = m.matmul(left).sub(Tensor.eye(n)).frobenius() + Tol.gamma(n) * m.abs().matmul(left.abs()).frobenius();
             double rhoR = residualR + testR;
