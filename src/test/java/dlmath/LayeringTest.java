@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of the reference implementation (DESIGN.md): tensor &lt;- linalg, autodiff &lt;- nn
+ * The layering of the reference implementation (ARCHITECTURE.md): tensor &lt;- linalg, autodiff &lt;- nn
  * &lt;- optim, with prob, learn and variational on top; no cycles. Each main package may use only
  * the packages listed for it; a violation names the file and the import.
  */
@@ -42,7 +42,7 @@ class LayeringTest {
                 String pkg = main.relativize(f).getName(0).toString();
                 Set<String> allowed = ALLOWED.get(pkg);
                 if (allowed == null) {
-                    violations.add(f + ": package dlmath." + pkg + " is not in the layering of DESIGN.md");
+                    violations.add(f + ": package dlmath." + pkg + " is not in the layering of ARCHITECTURE.md");
                     continue;
                 }
                 for (String line : Files.readAllLines(f)) {

@@ -7,45 +7,72 @@ import dlmath.tensor.Tensor;
  * Jacobi, with the singular values {@code s} non-negative and sorted in descending order.
  *
  * <p>Algorithm (Hestenes 1958; Demmel &amp; Veselic, "Jacobi's method is more accurate than QR",
- * SIAM J. Matrix Anal. Appl. 13 (1992), Alg. 4.1): for a tall matrix {@code B} (m &gt;= n; a wide
- * {@code A} is handled as {@code B = A^T} with the roles of {@code U} and {@code V} swapped), plane
- * rotations are applied from the right to pairs of columns {@code (b_p, b_q)} in cyclic order until
- * all columns are mutually orthogonal. For a pair with {@code alpha = ||b_p||^2},
- * {@code beta = ||b_q||^2}, {@code gamma = b_p^T b_q}, the rotation angle solves the symmetric 2 x 2
- * eigenproblem of {@code [[alpha, gamma], [gamma, beta]]}: {@code zeta = (beta - alpha) / (2 gamma)},
- * {@code t = sign(zeta) / (|zeta| + sqrt(1 + zeta^2))} (the smaller root, so the angle is at most
- * {@code pi/4}), {@code c = 1 / sqrt(1 + t^2)}, {@code s = c t}. A pair is rotated only while
- * {@code |gamma| > m eps sqrt(alpha beta)}, the relative criterion that gives Demmel and Veselic's
- * relative accuracy, and unless one of the two columns is at most the noise floor
- * {@code 4 m n eps ||B||_F} long; the sweeps stop when a whole sweep rotates nothing. Then
- * {@code s_j = ||b_j||}, {@code u_j = b_j / s_j}, and {@code V} is the product of the rotations. A
- * column below the noise floor that is still not orthogonal to another is rounding noise left in the
- * span of the others (a rank-deficient matrix produces it: in exact arithmetic it would be zero; in
- * floating point it cannot be made orthogonal to columns whose span it lies in, and rotating it again
- * and again converges only linearly, if at all); it is deflated, its singular value set to 0, at a
- * backward error of at most the noise floor per column. Relative accuracy is therefore promised for
- * columns longer than the noise floor.
+ * SIAM J. Matrix Anal. Appl. 13 (1992), Alg. 4.1; Drmac, "Implementation of Jacobi rotations for
+ * accurate singular value computation in floating point arithmetic", SIAM J. Sci. Comput. 18 (1997)):
+ * for a tall matrix {@code B} (m &gt;= n; a wide {@code A} is handled as {@code B = A^T} with the roles
+ * of {@code U} and {@code V} swapped), plane rotations are applied from the right to pairs of columns
+ * {@code (b_p, b_q)} in cyclic order until all columns are mutually orthogonal. For a pair with
+ * {@code alpha = ||b_p||^2}, {@code beta = ||b_q||^2}, {@code gamma = b_p^T b_q}, the rotation angle
+ * solves the symmetric 2 x 2 eigenproblem of {@code [[alpha, gamma], [gamma, beta]]}:
+ * {@code zeta = (beta - alpha) / (2 gamma)}, {@code t = sign(zeta) / (|zeta| + sqrt(1 + zeta^2))} (the
+ * smaller root, so the angle is at most {@code pi/4}), {@code c = 1 / sqrt(1 + t^2)}, {@code s = c t}.
+ *
+ * <p>The rotation criterion is scale-invariant: a pair is rotated while
+ * {@code |b_p^T b_q| > m eps ||b_p|| ||b_q||} (the cosine of the angle between the two columns exceeds
+ * {@code m eps}), whatever the lengths of the columns, which is what gives Demmel and Veselic's
+ * relative accuracy. alpha, beta and gamma are computed on the two columns scaled (exactly) by powers
+ * of two to largest entry in [1, 2), so that no squared norm under- or overflows, and the angle from
+ * these scaled quantities and the exponent difference (for columns more than 2^500 apart in scale,
+ * {@code t = 1 / (2 zeta)} is kept as a mantissa and an exponent, so that each product {@code t y_i}
+ * is rounded once even when it is subnormal). Exact zero columns are orthogonal to everything. Two
+ * exceptions, both outside the relative-accuracy regime:
+ * <ul>
+ * <li>The underflow level: entries below 2^-1022 (after the initial scaling below) carry an absolute
+ * rounding error of up to 2^-1075 per operation, which can change the dot product by
+ * {@code delta = 2 sqrt(m) 2^-1074 (||b_p|| + ||b_q||)}; a pair is rotated only while
+ * {@code |b_p^T b_q| > m eps ||b_p|| ||b_q|| + delta}. At the end, a pair with cosine above
+ * {@code m eps} whose {@code delta} is at least {@code m eps ||b_p|| ||b_q||} (so that its shorter
+ * column is at most {@code 8 * 2^-1022 / sqrt(m)} long) has that shorter column marked: it keeps
+ * its length as singular value but gets a completed left singular vector, an absolute backward error
+ * of at most twice its length. Every other pair is left with cosine at most {@code 2 m eps}.</li>
+ * <li>Cancellation: a column that the rotations shrink to at most {@link #CANCELLED}{@code  m eps}
+ * times the longest it has been is rounding noise and is set to zero (see there).</li>
+ * </ul>
+ * The sweeps stop when a whole sweep rotates nothing. Then {@code s_j = ||b_j||},
+ * {@code u_j = b_j / s_j}, and {@code V} is the product of the rotations.
  *
  * <p>Implementation notes: the columns of {@code B} and of {@code V} are held as rows of their
  * transposes, so that each rotation runs over contiguous arrays; {@code B} is first scaled by a
- * power of two (exactly) so that its largest entry lies in [1, 2). Left singular vectors of zero
- * singular values (and the extra columns of the full {@code U}) are completed to an orthonormal basis
- * by Gram-Schmidt, applied twice, on unit vectors.
+ * power of two, exactly, when its largest entry is below 1 (up to [1, 2)) or at least 2^1000 (down to
+ * [2^999, 2^1000), which keeps the rotated columns, of length at most sqrt(m) times the largest
+ * entry, finite); entries between 1 and 2^1000 are left alone, so that no entry of a matrix with
+ * largest entry at least 1 is pushed into the subnormal range. Left singular vectors of zero singular
+ * values (and the extra columns of the full {@code U}) are completed to an orthonormal basis by
+ * Gram-Schmidt, applied twice, on unit vectors.
  *
  * <p>Accuracy: backward stable, {@code ||A - U diag(s) V^T||_F <= (sweeps (n - 1) gamma_6 + gamma_{m+3})
  * ||A||_F} to first order (each column takes part in {@code n - 1} rotations per sweep; Higham,
  * <i>Accuracy and Stability of Numerical Algorithms</i>, 2nd ed., Lemma 19.8 for sequences of plane
- * rotations). For {@code A = B D} with {@code D} diagonal, every singular value, however small, is
- * computed with relative error {@code O(m eps kappa(B_scaled))} (Demmel &amp; Veselic Thm 4.2).
+ * rotations), plus the absolute underflow-level errors above. For {@code A = B D} with {@code D}
+ * diagonal, every singular value, however small, is computed with relative error
+ * {@code O(m eps kappa(B_scaled))} (Demmel &amp; Veselic Thm 4.2), down to the underflow level.
  */
 public final class Svd {
 
     /** The cap on the number of sweeps; convergence is quadratic and needs about 5 to 10 in double. */
     public static final int MAX_SWEEPS = 60;
 
-    /** The constant c of the noise floor {@code c m n eps ||B||_F} below which columns are not rotated. */
-    static final double NOISE = 4;
-
+    /**
+     * A column that the rotations shrink to at most {@code CANCELLED m eps} times the longest it has
+     * been has been cancelled to rounding noise: it is set to zero, a backward error of at most
+     * {@code CANCELLED m eps} times that length. (The columns are B V with V orthogonal at every
+     * stage, so such a shrinking means sigma_min(B) is at most that small a fraction of a column
+     * length: the columns of B with unit length then have condition number at least about
+     * {@code 1 / (CANCELLED m eps)}, outside the relative-accuracy regime.) Without this, noise confined
+     * to the span of the other columns (a rank-deficient matrix with zero rows, say) shrinks only by a
+     * factor of about u per sweep, down to the underflow threshold: 20 sweeps and more.
+     */
+    public static final double CANCELLED = 4;
 
     private final int m;
     private final int n;
@@ -103,43 +130,59 @@ public final class Svd {
 
     /** One-sided Jacobi on the columns of a tall matrix, then sorting and completion. */
     private static final class Jacobi {
+        /** 2^-1074, the spacing of doubles in the subnormal range: the absolute error of an underflowing operation. */
+        private static final double TINY = Double.MIN_VALUE;
+
         final int rows;
         final double[][] b;     // b[j]: column j of B (scaled), orthogonalized in place
         final double[][] v;     // v[j]: column j of V
         final double[] sigma;   // sorted descending
         final int[] order;      // order[i]: the column of b holding the i-th largest singular value
+        /** Columns not orthogonal to the others to working relative accuracy (underflow level only): U completed there. */
+        final boolean[] unresolved;
+        final double threshold; // m eps: the largest cosine between two columns counted as orthogonal
         int sweeps;
-        /** Columns at most this long are rounding noise: {@code 4 m n eps ||B||_F} (B scaled). */
-        double noiseFloor;
+
+        // The pair last measured: columns scaled by 2^-ex and 2^-ey to largest entry in [1, 2).
+        private double ah;
+        private double bh;
+        private double gh;
+        private int ex;
+        private int ey;
+        // The largest ||b_j||^2 so far, as longestSq[j] 2^(2 longestExp[j]).
+        private double[] longestSq;
+        private int[] longestExp;
 
         Jacobi(double[][] cols, int rows, int count) {
             this.rows = rows;
             this.b = cols;
+            this.threshold = rows * Matrices.EPS;
             this.v = new double[count][count];
             for (int i = 0; i < count; i++) {
                 v[i][i] = 1;
             }
             double max = Matrices.maxAbs(cols);
-            double scale = max == 0 ? 1 : Math.scalb(1.0, Math.getExponent(max));
-            for (double[] c : b) {
-                for (int i = 0; i < rows; i++) {
-                    c[i] /= scale;
+            int e = max == 0 ? 0 : exponent(max);
+            double scale = e < 0 ? Math.scalb(1.0, e) : e >= 1000 ? Math.scalb(1.0, e - 999) : 1;
+            if (scale != 1) {
+                for (double[] c : b) {
+                    for (int i = 0; i < rows; i++) {
+                        c[i] /= scale;
+                    }
                 }
             }
-            double frob = 0;
-            for (double[] c : b) {
-                frob = Math.hypot(frob, Matrices.norm(c));
-            }
-            noiseFloor = NOISE * rows * count * Matrices.EPS * frob;
             orthogonalize();
             double[] norms = new double[count];
             for (int j = 0; j < count; j++) {
                 norms[j] = Matrices.norm(b[j]);
             }
-            boolean[] deflated = deflate(norms);
-            for (int j = 0; j < count; j++) {
-                if (deflated[j]) {
-                    norms[j] = 0;
+            unresolved = new boolean[count];
+            for (int p = 0; p < count - 1; p++) {
+                for (int q = p + 1; q < count; q++) {
+                    if (measure(p, q) && Math.abs(gh) > threshold * Math.sqrt(ah) * Math.sqrt(bh)
+                            && slack() >= threshold * Math.sqrt(ah) * Math.sqrt(bh)) {
+                        unresolved[norms[p] <= norms[q] ? p : q] = true;
+                    }
                 }
             }
             order = descending(norms);
@@ -149,14 +192,89 @@ public final class Svd {
             }
         }
 
+        /** The binary exponent of a positive finite x, subnormals included: 2^e <= x < 2^(e+1). */
+        static int exponent(double x) {
+            return x >= Double.MIN_NORMAL ? Math.getExponent(x) : Math.getExponent(x * 0x1.0p54) - 54;
+        }
+
+        /** 2^-e as two factors whose product is exact when applied one after the other (e >= -1074). */
+        private static double firstFactor(int e) {
+            return Math.scalb(1.0, Math.min(-e, 1000));
+        }
+
+        private static double secondFactor(int e) {
+            return Math.scalb(1.0, -e - Math.min(-e, 1000));
+        }
+
+        /**
+         * Measures columns p and q: returns false if one of them is zero; otherwise sets ex, ey (the
+         * exponents of their largest entries) and ah, bh, gh (the squared norms and the dot product of
+         * the columns scaled exactly by 2^-ex and 2^-ey, so that nothing under- or overflows).
+         */
+        private boolean measure(int p, int q) {
+            double[] x = b[p];
+            double[] y = b[q];
+            double mx = 0;
+            double my = 0;
+            for (int i = 0; i < rows; i++) {
+                mx = Math.max(mx, Math.abs(x[i]));
+                my = Math.max(my, Math.abs(y[i]));
+            }
+            if (mx == 0 || my == 0) {
+                return false;
+            }
+            ex = exponent(mx);
+            ey = exponent(my);
+            double fx1 = firstFactor(ex);
+            double fx2 = secondFactor(ex);
+            double fy1 = firstFactor(ey);
+            double fy2 = secondFactor(ey);
+            double alpha = 0;
+            double beta = 0;
+            double gamma = 0;
+            for (int i = 0; i < rows; i++) {
+                double xi = x[i] * fx1 * fx2;
+                double yi = y[i] * fy1 * fy2;
+                alpha += xi * xi;
+                beta += yi * yi;
+                gamma += xi * yi;
+            }
+            ah = alpha;
+            bh = beta;
+            gh = gamma;
+            return true;
+        }
+
+        /**
+         * What rounding at the underflow level can do to the dot product of the pair last measured,
+         * {@code 2 sqrt(m) 2^-1074 (||x|| + ||y||)}, in the scaled units of gh (divided by 2^(ex + ey)).
+         */
+        private double slack() {
+            double d = 2 * Math.sqrt(rows);
+            return Math.scalb(d, -1074 - ey) * Math.sqrt(ah) + Math.scalb(d, -1074 - ex) * Math.sqrt(bh);
+        }
+
         private void orthogonalize() {
             int count = b.length;
-            double threshold = rows * Matrices.EPS;
+            longestSq = new double[count];
+            longestExp = new int[count];
+            for (int j = 0; j < count; j++) {
+                double mx = Matrices.maxAbs(new double[][] {b[j]});
+                longestExp[j] = mx == 0 ? 0 : exponent(mx);
+                double f1 = firstFactor(longestExp[j]);
+                double f2 = secondFactor(longestExp[j]);
+                double sq = 0;
+                for (int i = 0; i < rows; i++) {
+                    double xi = b[j][i] * f1 * f2;
+                    sq += xi * xi;
+                }
+                longestSq[j] = sq;
+            }
             for (sweeps = 1; sweeps <= MAX_SWEEPS; sweeps++) {
                 boolean rotated = false;
                 for (int p = 0; p < count - 1; p++) {
                     for (int q = p + 1; q < count; q++) {
-                        rotated |= rotate(p, q, threshold);
+                        rotated |= rotate(p, q);
                     }
                 }
                 if (!rotated) {
@@ -166,32 +284,87 @@ public final class Svd {
             throw new ArithmeticException("Svd: one-sided Jacobi did not converge in " + MAX_SWEEPS + " sweeps");
         }
 
-        /** Orthogonalizes columns p and q if they are not orthogonal to working accuracy. */
-        private boolean rotate(int p, int q, double threshold) {
-            double[] x = b[p];
-            double[] y = b[q];
-            double alpha = 0;
-            double beta = 0;
-            double gamma = 0;
-            for (int i = 0; i < rows; i++) {
-                alpha += x[i] * x[i];
-                beta += y[i] * y[i];
-                gamma += x[i] * y[i];
+        /**
+         * Orthogonalizes columns p and q unless they are orthogonal to working accuracy (the cosine
+         * {@code |gamma| / sqrt(alpha beta)} at most m eps) or the cosine cannot be resolved to that
+         * accuracy: what rounding at the underflow level can do to the dot product,
+         * {@code 2 sqrt(m) 2^-1074 (||b_p|| + ||b_q||)}, is at least {@code m eps ||b_p|| ||b_q||}
+         * (then the shorter column is at most {@code 8 * 2^-1022 / sqrt(m)} long).
+         */
+        private boolean rotate(int p, int q) {
+            if (!measure(p, q)) {
+                return false; // a zero column is orthogonal to every column
             }
-            if (!(Math.abs(gamma) > threshold * Math.sqrt(alpha) * Math.sqrt(beta))) {
-                return false;
+            double na = Math.sqrt(ah);
+            double nb = Math.sqrt(bh);
+            double slack = slack();
+            if (!(Math.abs(gh) > threshold * na * nb + slack)) {
+                return false; // orthogonal to working accuracy, up to what rounding at the underflow level can do
             }
-            if (Math.min(alpha, beta) <= noiseFloor * noiseFloor) {
-                return false; // the smaller column is rounding noise: deflated at the end if not orthogonal
+            // zeta = (beta - alpha) / (2 gamma) = (2^k bh - 2^-k ah) / (2 gh) with k = ey - ex.
+            int k = ey - ex;
+            if (Math.abs(k) > 500) {
+                // |zeta| > 2^490: t = 1 / (2 zeta) = th 2^kt to working accuracy, |t| < 2^-480, c = 1. t may be
+                // subnormal, so it is kept as th 2^kt and each product t y_i rounded once (error <= 2^-1075).
+                double th = k > 0 ? gh / bh : -gh / ah;
+                int kt = k > 0 ? -k : k;
+                smallRotation(b[p], b[q], th, kt);
+                smallRotation(v[p], v[q], th, kt);
+                return true;
             }
-            double zeta = (beta - alpha) / (2 * gamma);
+            double zeta = (Math.scalb(bh, k) - Math.scalb(ah, -k)) / (2 * gh);
             double root = Math.abs(zeta) < 1e150 ? Math.sqrt(1 + zeta * zeta) : Math.abs(zeta);
             double t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + root);
             double c = 1 / Math.sqrt(1 + t * t);
             double s = c * t;
-            rotatePair(x, y, c, s);
             rotatePair(v[p], v[q], c, s);
+            double[] x = b[p];
+            double[] y = b[q];
+            double fx1 = firstFactor(ex);
+            double fx2 = secondFactor(ex);
+            double fy1 = firstFactor(ey);
+            double fy2 = secondFactor(ey);
+            double a2 = 0; // ||x'||^2 and ||y'||^2 in the scaled units of ah and bh
+            double b2 = 0;
+            for (int i = 0; i < rows; i++) {
+                double xi = x[i];
+                double yi = y[i];
+                double xn = c * xi - s * yi;
+                double yn = s * xi + c * yi;
+                x[i] = xn;
+                y[i] = yn;
+                double xs = xn * fx1 * fx2;
+                double ys = yn * fy1 * fy2;
+                a2 += xs * xs;
+                b2 += ys * ys;
+            }
+            settle(p, x, a2, ex);
+            settle(q, y, b2, ey);
             return true;
+        }
+
+        /**
+         * After a rotation: column j (squared norm {@code sq 2^(2e)}) is set to zero if it has shrunk to
+         * at most CANCELLED m eps times the longest it has been; otherwise that longest length is updated.
+         */
+        private void settle(int j, double[] col, double sq, int e) {
+            double longest = Math.scalb(longestSq[j], 2 * (longestExp[j] - e));
+            if (sq <= CANCELLED * CANCELLED * threshold * threshold * longest) {
+                java.util.Arrays.fill(col, 0);
+            } else if (sq > longest) {
+                longestSq[j] = sq;
+                longestExp[j] = e;
+            }
+        }
+
+        /** The rotation with c = 1, s = t = th 2^kt (|t| < 2^-480): x := x - t y, y := y + t x. */
+        private static void smallRotation(double[] x, double[] y, double th, int kt) {
+            for (int i = 0; i < x.length; i++) {
+                double xi = x[i];
+                double yi = y[i];
+                x[i] = xi - Math.scalb(th * yi, kt);
+                y[i] = yi + Math.scalb(th * xi, kt);
+            }
         }
 
         private static void rotatePair(double[] x, double[] y, double c, double s) {
@@ -203,38 +376,6 @@ public final class Svd {
             }
         }
 
-        /**
-         * Marks the deflated columns: zero, below 2^-460 of the largest entry (where squared norms
-         * underflow), or below the noise floor and still not orthogonal to some other column
-         * (rounding noise left in the span of the others, as in a rank-deficient matrix). Their
-         * singular value is set to 0 and their left singular vector completed: a backward error of
-         * at most the noise floor per column.
-         */
-        private boolean[] deflate(double[] norms) {
-            int count = norms.length;
-            boolean[] deflated = new boolean[count];
-            double[][] unit = new double[count][];
-            for (int j = 0; j < count; j++) {
-                deflated[j] = !(norms[j] > 0x1.0p-460);
-                if (!deflated[j]) {
-                    unit[j] = new double[rows];
-                    for (int r = 0; r < rows; r++) {
-                        unit[j][r] = b[j][r] / norms[j];
-                    }
-                }
-            }
-            double threshold = rows * Matrices.EPS;
-            for (int j = 0; j < count; j++) {
-                for (int k = 0; k < count && !deflated[j]; k++) {
-                    if (k != j && !deflated[k] && norms[j] <= noiseFloor
-                            && Math.abs(Matrices.dot(unit[j], unit[k])) > threshold) {
-                        deflated[j] = true;
-                    }
-                }
-            }
-            return deflated;
-        }
-
         /** The first {@code count} left singular vectors, in sorted order, completed where s = 0. */
         double[][] leftVectors(int count) {
             double[][] u = new double[count][];
@@ -242,12 +383,20 @@ public final class Svd {
             boolean[] missing = new boolean[count];
             for (int i = 0; i < sigma.length; i++) {
                 double[] col = b[order[i]];
-                double norm = Matrices.norm(col);
-                if (sigma[i] > 0) {
-                    u[i] = new double[rows];
+                if (sigma[i] > 0 && !unresolved[order[i]]) {
+                    // scaled exactly to largest entry in [1, 2) first, so that a subnormal column normalizes accurately
+                    int e = exponent(Matrices.maxAbs(new double[][] {col}));
+                    double f1 = firstFactor(e);
+                    double f2 = secondFactor(e);
+                    double[] w = new double[rows];
                     for (int r = 0; r < rows; r++) {
-                        u[i][r] = col[r] / norm;
+                        w[r] = col[r] * f1 * f2;
                     }
+                    double norm = Matrices.norm(w);
+                    for (int r = 0; r < rows; r++) {
+                        w[r] /= norm;
+                    }
+                    u[i] = w;
                     known++;
                 } else {
                     missing[i] = true;

@@ -121,4 +121,33 @@ class TaylorRemainder {
             check.label(resolvable2 || resolvable3 ? "rate measured" : "flat or rounding-dominated (no rate claim)");
         });
     }
+
+    /**
+     * The hypothesis that f is smooth near the segment, dropped: f(x) = |x| (one entry, the abs
+     * primitive) at x0 near its kink, direction d = +-1. For e > |x0| the first-order remainder
+     * | |x0 + e d| - |x0| - e f'(x0) d | grows linearly in e, so its rate is about 1, not 2; the same
+     * claim as above fails. The remainders are computed by the autodiff forward pass and reverse mode.
+     */
+    @dlmath.check.Counterexample
+    void failsAtAKink(Check check) {
+        check.forAll(Gens.doubles(-1e-4, 1e-4).as("x0"), Gens.booleans().as("d = +1"), (x0, plus) -> {
+            double d = plus ? 1 : -1;
+            Graph g = new Graph();
+            Var x = g.variable(Tensor.of(new double[] {x0}));
+            Var y = x.abs().sum();
+            double grad = Autodiff.grad(y, x)[0].value().toArray()[0];
+            double[] r = new double[POINTS];
+            for (int k = 0; k < POINTS; k++) {
+                double e = 1e-2 / (1 << k);
+                double f = new Graph().variable(Tensor.of(new double[] {x0 + e * d})).abs().sum().value().item();
+                r[k] = Math.abs(f - y.value().item() - e * grad * d);
+            }
+            double min = Double.POSITIVE_INFINITY;
+            for (int k = 0; k + 1 < POINTS; k++) {
+                min = Math.min(min, Math.log(r[k] / r[k + 1]) / Math.log(2));
+            }
+            check.note("first-order remainders at e = 1e-2, 5e-3, 2.5e-3", r);
+            Claims.atLeast("rate of |f(x+ed) - f(x) - e <grad f, d>|", min, 1.9);
+        });
+    }
 }

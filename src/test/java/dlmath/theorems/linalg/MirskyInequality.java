@@ -2,6 +2,7 @@ package dlmath.theorems.linalg;
 
 import dlmath.check.Check;
 import dlmath.check.Claims;
+import dlmath.check.Counterexample;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
@@ -50,6 +51,27 @@ class MirskyInequality {
                 check.target(moved / normE, "||s(A + E) - s(A)||_2 / ||E||_F");
             }
             Claims.atMost("||s(A + E) - s(A)||_2 <= ||E||_F", moved, normE + tol);
+        });
+    }
+
+    /**
+     * The Frobenius norm cannot be replaced by the spectral norm: with ||E||_F replaced by ||E||_2
+     * the claim fails (for A = 0 and E = I_2 the left side is sqrt 2, the right side 1). All three
+     * quantities from the 40-digit reference, so the witness is the mathematics, not rounding.
+     */
+    @Counterexample
+    void failsWithTheSpectralNorm(Check check) {
+        check.forAll(LinalgGens.sides(5).flatMap(m -> LinalgGens.sides(5).flatMap(n -> Gens.tuples(
+                LinalgGens.general(m, n), LinalgGens.general(m, n))))
+                .map(t -> new Tensor[] {t.first(), t.second()}).as("A, E"), in -> {
+            Tensor a = in[0];
+            Tensor e = in[1];
+            Tensor b = a.add(e);
+            Tensor moved = Tensor.of(La.referenceSingularValues(b)).sub(Tensor.of(La.referenceSingularValues(a)));
+            double normE2 = La.referenceSingularValues(e)[0];
+            double tol = Tol.U * b.frobenius() + Tol.gamma(moved.size() + 2) * moved.norm2() + 1e-29 * (a.frobenius() + b.frobenius());
+            check.note("||E||_2", normE2);
+            Claims.atMost("||s(A + E) - s(A)||_2 <= ||E||_2 (spectral instead of Frobenius)", moved.norm2(), normE2 + tol);
         });
     }
 }

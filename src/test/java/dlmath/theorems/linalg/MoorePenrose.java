@@ -115,7 +115,9 @@ class MoorePenrose {
             double normA = a.frobenius();
             double rounding = Tol.gamma(n + 1) * normA * (b.norm2() + a.abs().matmul(x.abs()).norm2())
                     + Tol.gamma(m) * a.abs().transpose().matmul(r.abs()).norm2()
-                    + Tol.gamma(m) * normA * st.x().abs().matmul(b.abs()).norm2() * normA;
+                    // ||A|| (|X| |b|) taken inside the norm: |X| |b| may overflow where ||A|| |X| |b| does not
+                    // (A at 1e-308, x at 1e308: seed 65 computed gamma ||A|| = 0 times an infinite norm = NaN)
+                    + Tol.gamma(m) * st.x().abs().matmul(b.abs()).mul(normA).norm2() * normA;
             double t = (st.dropped() + st.s1() * rel + st.eps() * (2 + rel) + 3 * st.omega() * st.s1()
                     + st.formX() * st.s1() * st.s1()) * b.norm2() + rounding
                     + La.underflow(4.0 * (m + n), normA * normA + normA); // x or r may be subnormal

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Tag;
 class GibbsInequality {
 
     /** Pairs (p, q) of one length: p may have zeros, q is strictly positive. */
-    static final Gen<Tensor[]> PAIRS = Gens.integers(1, 10).flatMap(n -> Gens.tuples(SimplexGens.simplexWithZeros(n, n),
-            SimplexGens.simplex(n, n)).map(t -> new Tensor[] {t.first(), t.second()}));
+    static final Gen<Tensor[]> PAIRS = Gens.integers(1, 10).flatMap(n -> Gens.oneOf(
+            Gens.tuples(SimplexGens.simplexWithZeros(n, n), SimplexGens.simplex(n, n)),
+            Gens.tuples(SimplexGens.simplexWideWithZeros(n, n), SimplexGens.simplexWide(n, n)))
+            .map(t -> new Tensor[] {t.first(), t.second()}));
 
     /** sum_i p_i (|ln p_i| + |ln q_i|) over p_i &gt; 0: the magnitude of the terms of KL(p || q). */
     static double magnitude(double[] p, double[] q) {
@@ -64,6 +66,8 @@ class GibbsInequality {
             double[] p = pq[0].toArray();
             double[] q = pq[1].toArray();
             double kl = InfoTheory.kl(pq[0], pq[1]);
+            check.label(Math.min(SimplexGens.smallestPositive(pq[0]), SimplexGens.smallestPositive(pq[1])) < 1e-100
+                    ? "a probability below 1e-100" : "all probabilities >= 1e-100");
             double bc = bhattacharyya(p, q);
             double renyiHalf = -2 * Math.log(bc);
             int n = p.length;

@@ -26,7 +26,8 @@ class JointConvexityOfKl {
 
     /** p1, p2 (zeros allowed) and q1, q2 (positive) of one length n in [1, 6]. */
     static final Gen<List<Tensor>> FOUR = Gens.integers(1, 6).flatMap(n -> Gens.tuples(
-            Gens.listOfSize(SimplexGens.simplexWithZeros(n, n), 2), Gens.listOfSize(SimplexGens.simplex(n, n), 2))
+            Gens.listOfSize(Gens.oneOf(SimplexGens.simplexWithZeros(n, n), SimplexGens.simplexWideWithZeros(n, n)), 2),
+            Gens.listOfSize(Gens.oneOf(SimplexGens.simplex(n, n), SimplexGens.simplexWide(n, n)), 2))
             .map(t -> List.of(t.first().get(0), t.first().get(1), t.second().get(0), t.second().get(1))));
 
     static Tensor mix(double l, Tensor a, Tensor b) {
@@ -50,6 +51,11 @@ class JointConvexityOfKl {
             Tensor pm = mix(l, v.get(0), v.get(1));
             Tensor qm = mix(l, v.get(2), v.get(3));
             double lhs = InfoTheory.kl(pm, qm);
+            double smallest = 1;
+            for (Tensor t : v) {
+                smallest = Math.min(smallest, SimplexGens.smallestPositive(t));
+            }
+            check.label(smallest < 1e-100 ? "a probability below 1e-100" : "all probabilities >= 1e-100");
             double rhs = l * InfoTheory.kl(v.get(0), v.get(2)) + (1 - l) * InfoTheory.kl(v.get(1), v.get(3));
             check.note("KL(mix p || mix q)", lhs);
             check.note("mix of KLs", rhs);

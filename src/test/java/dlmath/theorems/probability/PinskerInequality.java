@@ -32,8 +32,10 @@ import org.junit.jupiter.api.Tag;
 class PinskerInequality {
 
     /** Pairs of one length, with zeros allowed in both. */
-    static final Gen<Tensor[]> PAIRS = Gens.integers(1, 8).flatMap(n -> Gens.tuples(SimplexGens.simplexWithZeros(n, n),
-            SimplexGens.simplexWithZeros(n, n)).map(t -> new Tensor[] {t.first(), t.second()}));
+    static final Gen<Tensor[]> PAIRS = Gens.integers(1, 8).flatMap(n -> Gens.oneOf(
+            Gens.tuples(SimplexGens.simplexWithZeros(n, n), SimplexGens.simplexWithZeros(n, n)),
+            Gens.tuples(SimplexGens.simplexWideWithZeros(n, n), SimplexGens.simplexWideWithZeros(n, n)))
+            .map(t -> new Tensor[] {t.first(), t.second()}));
 
     /** Bernoulli pairs (a, 1-a), (a + d, 1 - a - d) near each other, where the inequality is nearly tight. */
     static final Gen<Tensor[]> NEAR = Gens.tuples(Gens.doubles(0.05, 0.95), Gens.doubles(-0.05, 0.05)).map(t ->
@@ -50,6 +52,8 @@ class PinskerInequality {
         check.forAll(Gens.oneOf(PAIRS, NEAR).as("(p, q)"), pq -> {
             double tv = InfoTheory.totalVariation(pq[0], pq[1]);
             double kl = InfoTheory.kl(pq[0], pq[1]);
+            check.label(Math.min(SimplexGens.smallestPositive(pq[0]), SimplexGens.smallestPositive(pq[1])) < 1e-100
+                    ? "a probability below 1e-100" : "all probabilities >= 1e-100");
             double e = Tol.gamma(2 * pq[0].size() + 4) * (CrossEntropyDecomposition.magnitude(pq[0], pq[1]) + 1);
             double bound = Math.sqrt(Math.max(0, kl) / 2);
             check.note("TV(p,q)", tv);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Tag;
  * TN-11 Shape errors are reported: every operation given shapes outside its domain throws an
  * IllegalArgumentException whose message names the offending shapes (both of them for a
  * mismatch) or the axis and the rank. The domains: NumPy reference (broadcasting rules,
- * numpy.matmul, numpy.reshape, numpy.concatenate, axis arguments); DESIGN.md "Conventions".
+ * numpy.matmul, numpy.reshape, numpy.concatenate, axis arguments); ARCHITECTURE.md "Conventions".
  * Page: theorems/tensors/TN-11-shape-errors.md.
  */
 @Theorem(id = "TN-11", name = "Shape errors are reported",
