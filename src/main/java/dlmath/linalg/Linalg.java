@@ -95,13 +95,17 @@ public final class Linalg {
         double[] s = svd.singularValues();
         int m = svd.rows();
         int n = svd.cols();
+        // A^+ = 2^-e (2^-e A)^+: work with the singular values scaled by 2^-e, so that 1 / s_k does
+        // not overflow (nor 0 * inf make NaN) where the entries of A^+ are representable
+        int e = Scaling.exponent(s[0], 1);
         double[][] out = new double[n][m];
         for (int k = 0; k < s.length; k++) {
             if (!(s[k] > tol)) {
                 continue;
             }
+            double sk = Scaling.times(s[k], -e);
             for (int i = 0; i < n; i++) {
-                double vi = v[i][k] / s[k]; // divided, not multiplied by 1 / s_k, which may overflow first
+                double vi = v[i][k] / sk; // divided, not multiplied by 1 / s_k, which may overflow first
                 if (vi != 0) {
                     for (int j = 0; j < m; j++) {
                         out[i][j] += vi * u[j][k];
@@ -109,6 +113,7 @@ public final class Linalg {
                 }
             }
         }
+        Scaling.unscale(out, -e);
         return Tensor.of(out);
     }
 
@@ -189,6 +194,8 @@ public final class Linalg {
             throw Matrices.error("Linalg.powerIteration: rng must not be null");
         }
         int n = m.length;
+        int e = Scaling.exponent(Matrices.maxAbs(m), n);   // iterate with 2^-e A (exact), so A x cannot overflow
+        Scaling.scale(m, e);
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = rng.nextGaussian();
@@ -204,7 +211,7 @@ public final class Linalg {
                 x[i] = y[i] / norm;
             }
             y = times(m, x);
-            estimates[k] = Matrices.dot(x, y) / Matrices.dot(x, x);
+            estimates[k] = Scaling.times(Matrices.dot(x, y) / Matrices.dot(x, x), e);
         }
         return estimates;
     }

@@ -48,6 +48,17 @@ public final class Binomial extends DiscreteDistribution {
     }
 
     /** ln C(n, k) + k ln p + (n - k) ln(1 - p), with 0 ln 0 = 0. */
+    /** The whole support up to n = 1e6, beyond it the window of mass above 1e-300 (bounded time). */
+    @Override
+    public long summationLow() {
+        return totalCount <= 1_000_000 ? 0 : bernsteinWindow()[0];
+    }
+
+    @Override
+    public long summationHigh() {
+        return totalCount <= 1_000_000 ? totalCount : bernsteinWindow()[1];
+    }
+
     @Override
     protected double logMass(long k) {
         double failures = totalCount - k;

@@ -16,6 +16,8 @@ public final class Dirichlet implements MultivariateDistribution {
     private final double[] alpha;
     private final double alpha0;
     private final double logNormalizer;
+    private final double logAlpha0;
+    private final boolean large;
 
     /**
      * Dirichlet(concentration).
@@ -28,15 +30,19 @@ public final class Dirichlet implements MultivariateDistribution {
             throw Params.fail("Dirichlet", "concentration", "have at least 2 entries", concentration);
         }
         double s = 0;
-        double lg = 0;
         for (int i = 0; i < a.length; i++) {
             Params.positive("Dirichlet", "concentration[" + i + "]", a[i]);
             s += a[i];
-            lg += Special.lgamma(a[i]);
         }
         this.alpha = a;
-        this.alpha0 = s;
-        this.logNormalizer = lg - Special.lgamma(s);
+        this.alpha0 = s;                      // may be +infinity; every use below stays in log space or ratios
+        this.logAlpha0 = Special.logSum(a);
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : a) {
+            min = Math.min(min, v);
+        }
+        this.large = min >= 10 && logAlpha0 >= Math.log(Special.LARGE);
+        this.logNormalizer = Special.logMultivariateBeta(a, logAlpha0);
     }
 
     /** @return the concentration vector */
@@ -59,7 +65,15 @@ public final class Dirichlet implements MultivariateDistribution {
         if (i < 0 || i >= alpha.length) {
             throw Params.fail("Dirichlet.marginal", "i", "be in [0, " + alpha.length + ")", i);
         }
-        return new Beta(alpha[i], alpha0 - alpha[i]);
+        double rest = 0;                       // alpha_0 - alpha_i, summed directly: no cancellation
+        for (int j = 0; j < alpha.length; j++) {
+            rest += j == i ? 0 : alpha[j];
+        }
+        if (!(rest < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("Dirichlet.marginal: the concentrations other than " + i
+                    + " sum beyond the double range, so Beta(alpha_i, alpha_0 - alpha_i) has no finite parameter");
+        }
+        return new Beta(alpha[i], rest);
     }
 
     /**
@@ -72,6 +86,18 @@ public final class Dirichlet implements MultivariateDistribution {
                     + (x == null ? "null" : Arrays.toString(x.shape())));
         }
         double[] v = x.toArray();
+        if (large) {
+            double sum = 0;
+            for (int i = 0; i < v.length; i++) {
+                Params.notNaN("Dirichlet.logProb", "x[" + i + "]", v[i]);
+                if (v[i] < 0) {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                sum += v[i];
+            }
+            return Math.abs(sum - 1) <= Params.SUM_TOLERANCE
+                    ? Special.logDirichletLarge(alpha, meanArray(), logAlpha0, v) : Double.NEGATIVE_INFINITY;
+        }
         double sum = 0;
         double lp = -logNormalizer;
         for (int i = 0; i < v.length; i++) {
@@ -109,16 +135,38 @@ public final class Dirichlet implements MultivariateDistribution {
 
     @Override
     public Tensor mean() {
+        return Tensor.of(meanArray());
+    }
+
+    private double[] meanArray() {
         double[] m = new double[alpha.length];
         for (int i = 0; i < m.length; i++) {
+            // alpha_i / alpha_0; past the double range, (alpha_i 2^-e) / (sum_j alpha_j 2^-e) below
             m[i] = alpha[i] / alpha0;
         }
-        return Tensor.of(m);
+        if (alpha0 == Double.POSITIVE_INFINITY) {
+            int e = Math.getExponent(Special.max(alpha));
+            double scaled = 0;
+            for (double a : alpha) {
+                scaled += Math.scalb(a, -e);
+            }
+            for (int i = 0; i < m.length; i++) {
+                m[i] = Math.scalb(alpha[i], -e) / scaled;
+            }
+        }
+        return m;
     }
 
     /** ln B(alpha) + (alpha_0 - K) psi(alpha_0) - sum (alpha_i - 1) psi(alpha_i). */
     @Override
     public double entropy() {
+        double min = Double.POSITIVE_INFINITY;
+        for (double a : alpha) {
+            min = Math.min(min, a);
+        }
+        if (min >= Special.LARGE) {
+            return Special.dirichletEntropyLarge(alpha, logAlpha0);
+        }
         double h = logNormalizer + (alpha0 - alpha.length) * Special.digamma(alpha0);
         for (double a : alpha) {
             h -= (a - 1) * Special.digamma(a);

@@ -42,6 +42,30 @@ public abstract class DiscreteDistribution extends UnivariateDistribution {
     protected abstract double cdfAtInteger(long k);
 
     /**
+     * The first integer a sum over the support needs: {@link #low()}, or (for distributions with
+     * a huge support) a point below which the mass is below 1e-300; with {@link #summationHigh()}
+     * it bounds the time of every sum over the support.
+     *
+     * @return the start of summation
+     */
+    public long summationLow() {
+        return low();
+    }
+
+    /**
+     * The window {@code mean +- (60 sd + 1000)} outside which the mass is below 1e-300 for a sum of
+     * independent bounded variables or a Poisson variable (Bernstein's inequality,
+     * {@code P(|X - mean| >= t) <= 2 exp(-t^2 / (2 (sd^2 + t/3)))}: with {@code t >= 60 sd} and
+     * {@code t >= 1000} the exponent is at least {@code min(900, 750)}), clipped to the support.
+     */
+    long[] bernsteinWindow() {
+        double t = 60 * Math.sqrt(variance()) + 1000;
+        double lo = Math.floor(mean() - t);
+        double hi = Math.ceil(mean() + t);
+        return new long[] {lo <= low() ? low() : (long) lo, hi >= high() ? high() : (long) hi};
+    }
+
+    /**
      * The last integer a sum over the support needs: {@link #high()} for a finite support,
      * else a point beyond which the mass is below 1e-300 (so no sum over a moment of
      * polynomial growth can notice it).
@@ -78,7 +102,8 @@ public abstract class DiscreteDistribution extends UnivariateDistribution {
         double f = cdfAt(k);
         if (u < f) {
             double p = Math.exp(logMass(k));
-            while (k > low() && u < f - p) {
+            long first = Math.max(low(), summationLow());
+            while (k > first && u < f - p) {
                 f -= p;
                 k--;
                 p = Math.exp(logMass(k));
@@ -113,7 +138,7 @@ public abstract class DiscreteDistribution extends UnivariateDistribution {
     @Override
     public double entropy() {
         double h = 0;
-        for (long k = low(); k <= summationHigh(); k++) {
+        for (long k = summationLow(); k <= summationHigh(); k++) {
             double lp = logMass(k);
             if (lp > Double.NEGATIVE_INFINITY) {
                 h -= Math.exp(lp) * lp;

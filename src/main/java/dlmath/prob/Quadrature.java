@@ -1,5 +1,6 @@
 package dlmath.prob;
 
+import dlmath.tensor.Checks;
 import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 
@@ -54,6 +55,16 @@ public final class Quadrature {
      * @param error an estimate of |value - integral|: the last level difference plus a rounding bound
      */
     public record Result(double value, double error) {
+        /** The value is not NaN; the error bound is &gt;= 0 (possibly infinite), not NaN. */
+        public Result {
+            if (Double.isNaN(value)) {
+                throw new IllegalArgumentException("Quadrature.Result: value must not be NaN");
+            }
+            if (!(error >= 0)) {
+                throw new IllegalArgumentException("Quadrature.Result: error must be >= 0, was " + error);
+            }
+        }
+
 
         /**
          * The result for the union of two disjoint pieces: values and errors add.
@@ -68,6 +79,36 @@ public final class Quadrature {
 
     /** A Gauss quadrature rule: sum_i weights[i] f(nodes[i]). */
     public record Rule(double[] nodes, double[] weights) {
+        /** Copies both arrays; they must be non-empty, of the same length, finite. */
+        public Rule {
+            Checks.notNull(nodes, "nodes");
+            Checks.notNull(weights, "weights");
+            if (nodes.length == 0 || nodes.length != weights.length) {
+                throw new IllegalArgumentException("Quadrature.Rule: need as many weights as nodes (at least one), got "
+                        + nodes.length + " nodes and " + weights.length + " weights");
+            }
+            for (int i = 0; i < nodes.length; i++) {
+                if (!Double.isFinite(nodes[i]) || !Double.isFinite(weights[i])) {
+                    throw new IllegalArgumentException("Quadrature.Rule: node and weight " + i + " must be finite, were "
+                            + nodes[i] + " and " + weights[i]);
+                }
+            }
+            nodes = nodes.clone();
+            weights = weights.clone();
+        }
+
+        /** @return a copy of the nodes */
+        @Override
+        public double[] nodes() {
+            return nodes.clone();
+        }
+
+        /** @return a copy of the weights */
+        @Override
+        public double[] weights() {
+            return weights.clone();
+        }
+
 
         /**
          * Applies the rule.
@@ -76,6 +117,7 @@ public final class Quadrature {
          * @return sum_i w_i f(x_i)
          */
         public double apply(DoubleUnaryOperator f) {
+            Checks.notNull(f, "f");
             double s = 0;
             for (int i = 0; i < nodes.length; i++) {
                 s += weights[i] * f.applyAsDouble(nodes[i]);
@@ -100,6 +142,7 @@ public final class Quadrature {
      * @return the integral with its error estimate
      */
     public static Result integrate(DoubleUnaryOperator f, double a, double b) {
+        Checks.notNull(f, "f");
         if (Double.isNaN(a) || Double.isNaN(b) || !(a < b)) {
             throw new IllegalArgumentException("Quadrature.integrate: need a < b, was a=" + a + ", b=" + b);
         }
@@ -198,6 +241,9 @@ public final class Quadrature {
      * @return E[f(X)] with its error estimate
      */
     public static Result expectation(UnivariateDistribution d, DoubleUnaryOperator f, double... breakpoints) {
+        Checks.notNull(d, "d");
+        Checks.notNull(f, "f");
+        Checks.notNull(breakpoints, "breakpoints");
         double[] extraBreaks = breakpoints;
         DoubleUnaryOperator g = x -> {
             double p = d.prob(x);
@@ -207,7 +253,7 @@ public final class Quadrature {
             double sum = 0;
             double abs = 0;
             int n = 0;
-            for (long k = dd.low(); k <= dd.summationHigh(); k++) {
+            for (long k = dd.summationLow(); k <= dd.summationHigh(); k++) {
                 double term = g.applyAsDouble(k);
                 sum += term;
                 abs += Math.abs(term);

@@ -146,7 +146,7 @@ public final class Tensor {
      */
     public static Tensor eye(int n) {
         require(n >= 1, "eye: n must be >= 1, was %d", n);
-        double[] data = new double[n * n];
+        double[] data = new double[Checks.sizeProduct("eye", n, n)];
         for (int i = 0; i < n; i++) {
             data[i * n + i] = 1.0;
         }
@@ -853,7 +853,8 @@ public final class Tensor {
         // For every matrix of the output stack: which matrix of a and which of b it multiplies.
         int[] aBlock = blockIndices(aBatch, batch);
         int[] bBlock = blockIndices(bBatch, batch);
-        double[] c = new double[aBlock.length * n * p];
+        double[] c = new double[Checks.sizeProduct("matmul " + Shapes.toString(shape) + " @ "
+                + Shapes.toString(other.shape), aBlock.length, n, p)];
         for (int t = 0; t < aBlock.length; t++) {
             multiplyInto(a.data, aBlock[t] * n * m, b.data, bBlock[t] * m * p, c, t * n * p, n, m, p);
         }
@@ -1087,7 +1088,7 @@ public final class Tensor {
                 match = d == ax || t.shape[d] == first[d];
             }
             require(match, "concat: shapes %s and %s differ outside axis %d", first, t.shape, ax);
-            total += t.shape[ax];
+            total = Checks.sizeSum("concat along axis " + ax, total, t.shape[ax]);
         }
         int[] out = first.clone();
         out[ax] = total;
@@ -1238,7 +1239,27 @@ public final class Tensor {
     }
 
     private static double meanOf(double[] v, int from, int to) {
-        return sumOf(v, from, to) / (to - from);
+        double mean = sumOf(v, from, to) / (to - from);
+        if (Double.isInfinite(mean) && !hasInfinity(v, from, to)) {
+            // the sum overflowed although every entry is finite: sum v_i 2^-k instead (scaling by a
+            // power of two is exact) and scale the mean back; it is representable, |mean| <= max |v_i|
+            int k = 32 - Integer.numberOfLeadingZeros(to - from);   // 2^k > n: the scaled sum cannot overflow
+            double scaled = 0;
+            for (int i = from; i < to; i++) {
+                scaled += Math.scalb(v[i], -k);
+            }
+            mean = Math.scalb(scaled / (to - from), k);
+        }
+        return mean;
+    }
+
+    private static boolean hasInfinity(double[] v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Double.isFinite(v[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double prodOf(double[] v, int from, int to) {
@@ -1622,6 +1643,8 @@ public final class Tensor {
     public Tensor outer(Tensor other) {
         require(other != null, "outer: other must not be null");
         require(rank() == 1 && other.rank() == 1, "outer: need two vectors, got %s and %s", shape, other.shape);
+        Checks.sizeProduct("outer " + Shapes.toString(shape) + " with " + Shapes.toString(other.shape),
+                size(), other.size());
         return reshape(size(), 1).mul(other.reshape(1, other.size()));
     }
 
@@ -1637,8 +1660,12 @@ public final class Tensor {
         require(rank() == 2 && other.rank() == 2, "kron: need two matrices, got %s and %s", shape, other.shape);
         int r = other.shape[0];
         int c = other.shape[1];
-        int cols = shape[1] * c;
-        double[] out = new double[size() * other.size()];
+        int rows = Checks.sizeProduct("kron " + Shapes.toString(shape) + " with " + Shapes.toString(other.shape),
+                shape[0], r);
+        int cols = Checks.sizeProduct("kron " + Shapes.toString(shape) + " with " + Shapes.toString(other.shape),
+                shape[1], c);
+        double[] out = new double[Checks.sizeProduct("kron " + Shapes.toString(shape) + " with "
+                + Shapes.toString(other.shape), rows, cols)];
         for (int i = 0; i < shape[0]; i++) {
             for (int j = 0; j < shape[1]; j++) {
                 double aij = data[i * shape[1] + j];
@@ -1649,7 +1676,7 @@ public final class Tensor {
                 }
             }
         }
-        return new Tensor(new int[] {shape[0] * r, cols}, out);
+        return new Tensor(new int[] {rows, cols}, out);
     }
 
     // =============================================================================== comparison
