@@ -100,10 +100,10 @@ public final class Attrs {
         Checks.notNull(name, "name");
         Object v = values.get(name);
         if (v == null) {
-            throw new IllegalArgumentException("missing attribute '" + name + "' (have " + values.keySet() + ")");
+            throw new IllegalArgumentException("Attrs: missing attribute '" + name + "' (have " + values.keySet() + ")");
         }
         if (!type.isInstance(v)) {
-            throw new IllegalArgumentException("attribute '" + name + "' must be " + what + ", but is the "
+            throw new IllegalArgumentException("Attrs: attribute '" + name + "' must be " + what + ", but is the "
                     + v.getClass().getSimpleName() + " " + (v instanceof int[] a ? Arrays.toString(a) : v));
         }
         return v;

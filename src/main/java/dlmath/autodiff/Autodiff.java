@@ -162,7 +162,7 @@ public final class Autodiff {
      */
     public static Tensor[] gradient(Function<Var[], Var> f, Tensor... x) {
         Checks.notNull(f, "f");
-        Checks.noNulls(x, "x");
+        requirePoint("gradient", x);
         Graph graph = new Graph();
         Var[] vars = variables(graph, x);
         return values(grad(output("gradient", f, vars), vars));
@@ -178,7 +178,7 @@ public final class Autodiff {
      */
     public static Tensor[] vjp(Function<Var[], Var> f, Tensor[] x, Tensor seed) {
         Checks.notNull(f, "f");
-        Checks.noNulls(x, "x");
+        requirePoint("vjp", x);
         Checks.notNull(seed, "seed");
         Graph graph = new Graph();
         Var[] vars = variables(graph, x);
@@ -217,6 +217,14 @@ public final class Autodiff {
                 throw new IllegalArgumentException(op + ": " + (op.equals("jvp") ? "tangent" : "direction") + " v[" + i + "] has shape " + Shapes.toString(v[i].shape())
                         + " but x[" + i + "] has shape " + Shapes.toString(x[i].shape()));
             }
+        }
+    }
+
+    /** A point: at least one tensor, none null. */
+    private static void requirePoint(String op, Tensor[] x) {
+        Checks.noNulls(x, "x");
+        if (x.length == 0) {
+            throw new IllegalArgumentException(op + ": need at least one point x, got none");
         }
     }
 

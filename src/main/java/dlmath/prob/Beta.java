@@ -96,6 +96,18 @@ public final class Beta extends UnivariateDistribution {
         if (Math.min(a, b) >= Special.LARGE) {
             return Special.dirichletEntropyLarge(new double[] {a, b}, logSum());
         }
+        if (Math.max(a, b) >= Special.LARGE) {
+            // one large parameter B and a small one A: -(B-1) psi(B) + (A+B-2) psi(A+B) cancels; write it
+            // (B-1) (psi(A+B) - psi(B)) + (A-1) psi(A+B), with psi(B+A) - psi(B) = log1p(A/B) + A/(2B(A+B))
+            // + (1/12)(1/B^2 - 1/(A+B)^2) + O(A B^-4) by Stirling (DLMF 5.11.2): the error below 1e-17 here
+            double small = Math.min(a, b);
+            double big = Math.max(a, b);
+            double r = small / big;
+            double s = big * (1 + r);                          // may be +infinity: only 1/s is used
+            double dpsi = Math.log1p(r) + r / (2 * s) + (1 / (big * big) - 1 / (s * s)) / 12;
+            double psiS = Math.log(big) + Math.log1p(r) - 0.5 / s - 1 / (12 * s * s);
+            return logBeta - (small - 1) * Special.digamma(small) + (big - 1) * dpsi + (small - 1) * psiS;
+        }
         return logBeta - (a - 1) * Special.digamma(a) - (b - 1) * Special.digamma(b)
                 + (a + b - 2) * Special.digamma(a + b);
     }

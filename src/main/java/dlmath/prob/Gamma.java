@@ -45,6 +45,9 @@ public final class Gamma extends UnivariateDistribution {
         if (x < 0 || x == Double.POSITIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
         }
+        if (x == 0 && concentration != 1) {   // the density at 0: 0 for a > 1, +infinity for a < 1
+            return concentration > 1 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
         if (x > 0 && (concentration >= Special.LARGE || !Double.isFinite(logNormalizer))) {
             // log f = a ln y - y - ln Gamma(a) - ln x + ln... with y = rate x, in Stirling's form:
             // -a phi(y/a - 1) + ln(a)/2 - ln sqrt(2 pi) - omega(a) - ln x, no term larger than the result

@@ -257,6 +257,10 @@ public final class KL {
             for (int i = 0; i < n; i++) {
                 double x = up.sample(rng);
                 out[i] = up.logProb(x) - uq.logProb(x);
+                if (Double.isNaN(out[i])) {
+                    throw new IllegalArgumentException("KL.monteCarlo: at the sample x = " + x + " of " + p
+                            + " both log-densities are " + up.logProb(x) + " (the samples of p exceed the double range)");
+                }
             }
             return out;
         }

@@ -73,6 +73,7 @@ public final class Quadrature {
          * @return the combined result
          */
         public Result plus(Result o) {
+            Checks.notNull(o, "o");
             return new Result(value + o.value, error + o.error);
         }
     }
@@ -194,7 +195,7 @@ public final class Quadrature {
                     continue;
                 }
                 double fx = f.applyAsDouble(xw[0]);
-                double term = xw[1] * fx;
+                double term = fx == 0 ? 0 : xw[1] * fx;   // a weight beyond the range times 0 is 0
                 if (Double.isNaN(term)) {
                     throw new ArithmeticException("quadrature: the integrand is " + fx + " at x = " + xw[0]);
                 }
@@ -247,7 +248,15 @@ public final class Quadrature {
         double[] extraBreaks = breakpoints;
         DoubleUnaryOperator g = x -> {
             double p = d.prob(x);
-            return p == 0 ? 0 : p * f.applyAsDouble(x);
+            if (p == Double.POSITIVE_INFINITY) {
+                throw new ArithmeticException("quadrature: the density of " + d + " at x = " + x
+                        + " exceeds the double range, so its expectation cannot be computed by quadrature");
+            }
+            if (p == 0) {
+                return 0;
+            }
+            double fx = f.applyAsDouble(x);
+            return fx == 0 ? 0 : p * fx;
         };
         if (d instanceof DiscreteDistribution dd) {
             double sum = 0;

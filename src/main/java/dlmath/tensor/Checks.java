@@ -65,6 +65,8 @@ public final class Checks {
      *     2147483647 elements"} if the product exceeds {@link #MAX_ELEMENTS}
      */
     public static int sizeProduct(String op, int... factors) {
+        Objects.requireNonNull(factors, "factors");
+        op = operation(op);
         int n = 1;
         try {
             for (int f : factors) {
@@ -90,11 +92,17 @@ public final class Checks {
      * @throws IllegalArgumentException if the sum exceeds {@link #MAX_ELEMENTS}
      */
     public static int sizeSum(String op, int a, int b) {
+        op = operation(op);
         try {
             return Math.addExact(a, b);
         } catch (ArithmeticException overflow) {
             throw new IllegalArgumentException(op + ": size " + a + " + " + b + " exceeds " + MAX_ELEMENTS);
         }
+    }
+
+    /** The operation named in a message; "Checks" when the caller gave none. */
+    private static String operation(String op) {
+        return op == null || op.isBlank() ? "Checks" : op;
     }
 
     private static String describe(int[] factors) {

@@ -858,6 +858,22 @@ public final class Tensor {
         for (int t = 0; t < aBlock.length; t++) {
             multiplyInto(a.data, aBlock[t] * n * m, b.data, bBlock[t] * m * p, c, t * n * p, n, m, p);
         }
+        if (hasNaN(c) && isFinite(a.data) && isFinite(b.data)) {
+            // finite operands, yet inf - inf: some partial sum overflowed. Multiply 2^-ea A by 2^-eb B
+            // (exact scalings, no partial sum can overflow) and scale back: an entry beyond the range is
+            // then +-infinity, never NaN, and the others are the same products as before.
+            int ea = Math.getExponent(maxAbs(a.data));
+            int eb = Math.getExponent(maxAbs(b.data));
+            double[] as = scaled(a.data, -ea);
+            double[] bs = scaled(b.data, -eb);
+            java.util.Arrays.fill(c, 0);
+            for (int t = 0; t < aBlock.length; t++) {
+                multiplyInto(as, aBlock[t] * n * m, bs, bBlock[t] * m * p, c, t * n * p, n, m, p);
+            }
+            for (int i = 0; i < c.length; i++) {
+                c[i] = Math.scalb(c[i], ea + eb);
+            }
+        }
 
         // Output shape: batch axes, then n and p, without the axes added for vectors.
         int[] out = Arrays.copyOf(batch, batch.length + 2);
@@ -877,6 +893,40 @@ public final class Tensor {
      * a stack with batch shape {@code own}: number the stack's matrices 0, 1, 2, ... and broadcast
      * those numbers like any other tensor.
      */
+    private static boolean hasNaN(double[] v) {
+        for (double x : v) {
+            if (Double.isNaN(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isFinite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double maxAbs(double[] v) {
+        double m = Double.MIN_NORMAL;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
+    }
+
+    private static double[] scaled(double[] v, int e) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.scalb(v[i], e);
+        }
+        return out;
+    }
+
     private static int[] blockIndices(int[] own, int[] batch) {
         double[] numbers = arange(Shapes.size(own)).reshape(own).expandedData(batch);
         int[] out = new int[numbers.length];
@@ -1616,6 +1666,16 @@ public final class Tensor {
         double s = 0;
         for (int i = 0; i < size(); i++) {
             s += data[i] * other.data[i];
+        }
+        if (Double.isNaN(s) && isFinite(data) && isFinite(other.data)) {
+            // inf - inf from finite vectors: the same sum with both scaled by powers of two, scaled back
+            int ea = Math.getExponent(maxAbs(data));
+            int eb = Math.getExponent(maxAbs(other.data));
+            s = 0;
+            for (int i = 0; i < size(); i++) {
+                s += Math.scalb(data[i], -ea) * Math.scalb(other.data[i], -eb);
+            }
+            s = Math.scalb(s, ea + eb);
         }
         return s;
     }
