@@ -72,8 +72,20 @@ public final class Linalg {
      * @throws IllegalArgumentException if {@code a} is not a matrix or has a non-finite entry
      */
     public static Tensor pinv(Tensor a) {
-        Svd svd = Svd.of(a);
-        return pinv(svd, defaultThreshold(svd));
+        int e = exponentOf(a);              // A^+ = 2^-e (2^-e A)^+, with the SVD of a matrix in the normal range
+        Svd svd = Svd.of(Scaling.scaled(a, e));
+        Tensor p = pinv(svd, defaultThreshold(svd));
+        return e == 0 ? p : p.map(x -> Math.scalb(x, -e));
+    }
+
+    /**
+     * The exponent of the power-of-two scaling that brings a matrix with entries near the ends of
+     * the double range (where its singular values would be subnormal or overflow) into the normal
+     * range; 0 for ordinary matrices. Validates the matrix.
+     */
+    private static int exponentOf(Tensor a) {
+        double[][] m = Matrices.matrix("Linalg", "A", a);
+        return Scaling.exponent(Matrices.maxAbs(m), Math.max(m.length, m[0].length));
     }
 
     /**
@@ -125,7 +137,7 @@ public final class Linalg {
      * @return the rank
      */
     public static int rank(Tensor a) {
-        Svd svd = Svd.of(a);
+        Svd svd = Svd.of(Scaling.scaled(a, exponentOf(a)));   // the relative threshold is scale-free
         return svd.rank(defaultThreshold(svd));
     }
 
@@ -149,7 +161,8 @@ public final class Linalg {
      * @return {@code sigma_1}
      */
     public static double norm2(Tensor a) {
-        return Svd.of(a).singularValues()[0];
+        int e = exponentOf(a);
+        return Math.scalb(Svd.of(Scaling.scaled(a, e)).singularValues()[0], e);
     }
 
     /**
@@ -161,7 +174,7 @@ public final class Linalg {
      * @return the condition number
      */
     public static double cond(Tensor a) {
-        double[] s = Svd.of(a).singularValues();
+        double[] s = Svd.of(Scaling.scaled(a, exponentOf(a))).singularValues();   // a ratio: scale-free
         double min = s[s.length - 1];
         if (s[0] == 0) {
             return Double.NaN;

@@ -1,5 +1,7 @@
 package dlmath.linalg;
 
+import dlmath.tensor.Tensor;
+
 /**
  * Power-of-two scaling shared by the decompositions and solvers (LAPACK's safe-scaling practice:
  * {@code dlascl}, {@code dgeequb}). Multiplying by {@code 2^e} is exact unless it under- or
@@ -30,7 +32,7 @@ final class Scaling {
         if (maxAbs == 0 || !Double.isFinite(maxAbs)) {
             return 0;
         }
-        int ex = Math.getExponent(maxAbs);
+        int ex = exponentOf(maxAbs);
         int high = HIGH - (32 - Integer.numberOfLeadingZeros(Math.max(n, 1)));
         if (ex > high) {
             return ex - high;
@@ -49,7 +51,7 @@ final class Scaling {
         if (maxAbs == 0 || !Double.isFinite(maxAbs)) {
             return 0;
         }
-        int ex = Math.getExponent(maxAbs);
+        int ex = exponentOf(maxAbs);
         int high = HIGH / 2 - (32 - Integer.numberOfLeadingZeros(Math.max(n, 1)));
         if (ex > high) {
             return ex - high;
@@ -64,6 +66,20 @@ final class Scaling {
     static int evenExponent(double maxAbs, int n) {
         int e = exponent(maxAbs, n);
         return (e & 1) == 0 ? e : e + 1;
+    }
+
+    /** The binary exponent of a finite non-zero x, also for subnormals (where getExponent says -1023). */
+    static int exponentOf(double x) {
+        int e = Math.getExponent(x);
+        return e >= Double.MIN_EXPONENT ? e : Math.getExponent(x * 0x1p64) - 64;
+    }
+
+    /**
+     * {@code 2^-e a} for the exponent e of {@link #exponent}: the matrix an algorithm that exposes
+     * intermediate results (singular values) should work on, so that they stay in the normal range.
+     */
+    static Tensor scaled(Tensor a, int e) {
+        return e == 0 ? a : a.map(x -> Math.scalb(x, -e));
     }
 
     /** In place: {@code a := 2^-e a}. */
