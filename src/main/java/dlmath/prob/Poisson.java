@@ -66,6 +66,12 @@ public final class Poisson extends DiscreteDistribution {
 
     @Override
     protected double logMass(long k) {
+        if (rate >= Special.LARGE && k >= 10) {
+            // k ln rate - rate - ln k! in Stirling's form, -rate g((k - rate)/rate) - ln(2 pi k)/2 - omega(k) with
+            // g(d) = (1+d) ln(1+d) - d: the direct form subtracts terms of size k ln k and loses k ln k * u
+            return -rate * Special.poissonRate((k - rate) / rate) - 0.5 * Math.log(k) - Special.LN_SQRT_2PI
+                    - Special.stirling(k);
+        }
         return k * Math.log(rate) - rate - Special.lgamma(k + 1.0);
     }
 

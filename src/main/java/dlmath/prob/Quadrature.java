@@ -36,6 +36,8 @@ public final class Quadrature {
     public static final double ABSOLUTE_TOLERANCE = 1e-15;
     /** The finest level: step 2^-MAX_LEVEL in t. */
     static final int MAX_LEVEL = 9;
+    /** The most terms a sum over a discrete support may have (bounded time: about a second). */
+    static final long MAX_TERMS = 20_000_000;
     private static final int MIN_LEVEL = 3;
     private static final double HALF_PI = Math.PI / 2;
     /** |t| range of the tanh-sinh rule: beyond it the distance to the end underflows. */
@@ -259,6 +261,12 @@ public final class Quadrature {
             return fx == 0 ? 0 : p * fx;
         };
         if (d instanceof DiscreteDistribution dd) {
+            double terms = (double) dd.summationHigh() - dd.summationLow() + 1;
+            if (terms > MAX_TERMS) {
+                throw new IllegalArgumentException("Quadrature.expectation: the support of " + d + " needs " + (long) terms
+                        + " terms (more than " + MAX_TERMS + ") to sum its mass above 1e-300; use a continuous "
+                        + "approximation (e.g. Normal(mean, sd))");
+            }
             double sum = 0;
             double abs = 0;
             int n = 0;
