@@ -39,6 +39,9 @@ public final class Lu {
      * @throws IllegalArgumentException if {@code a} is not square or has a non-finite entry
      */
     public static Lu of(Tensor a) {
+        // (Power-of-two equilibration: a matrix whose largest entry is near the top of the double range is
+        // scaled down just enough, one whose largest entry is below 2^-500 is scaled up; l(), u(), det(),
+        // logAbsDet(), solve and inverse are those of A, computed without overflow or subnormal digits lost.)
         double[][] m = Matrices.square("Lu.of", "A", a);
         int n = m.length;
         // Factor 2^-e A (exact): the pivots and L are those of A, U is scaled by 2^-e, and entries near
@@ -198,7 +201,9 @@ public final class Lu {
     }
 
     /**
-     * The inverse {@code A^{-1}}, solving {@code A X = I}.
+     * The inverse {@code A^{-1}}, solving {@code A X = I}. The factorization works on {@code 2^-e A}
+     * (a power-of-two scaling, exact; see {@link #of}), so entries of {@code A^{-1}} are right wherever
+     * they are representable; an entry beyond the double range is infinite, never NaN.
      *
      * @return {@code A^{-1}}
      * @throws IllegalArgumentException if {@code A} is singular (a zero pivot, named)

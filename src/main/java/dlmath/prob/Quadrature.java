@@ -228,6 +228,10 @@ public final class Quadrature {
      * @param d the distribution
      * @param f the function; E|f(X)| must be finite
      * @return E[f(X)] with its error estimate
+     * @throws IllegalArgumentException if a discrete support needs more than {@value #MAX_TERMS} terms
+     *     (e.g. Poisson with a rate above about 3e10)
+     * @throws ArithmeticException if the integrand is NaN, the density exceeds the double range, or
+     *     the quadrature does not converge (the message says which)
      */
     public static Result expectation(UnivariateDistribution d, DoubleUnaryOperator f) {
         return expectation(d, f, new double[0]);

@@ -23,6 +23,14 @@ package dlmath.prob;
  *   <li>{@link #erfc}, {@link #normalCdf}: erfc(x) = Q(1/2, x^2) for x &gt;= 0 (DLMF 7.11.2),
  *       so the tails keep their relative accuracy.</li>
  * </ul>
+ * <p>At the ends of the parameter range (issue 11): {@link #logBeta} uses Stirling's form (no a + b,
+ * no cancellation) once an argument reaches 1e6; the incomplete gamma function uses Temme's uniform
+ * asymptotic expansion for a &gt;= 1e5 (two terms, error below 1e-15 relative); the incomplete beta
+ * function uses a Stirling-form prefactor for large a, b, the continued fraction up to max(a, b) =
+ * 1e10, an Edgeworth (skewness-corrected normal) approximation for min(a, b) &gt;= 1e17 (error
+ * O(1 / min(a, b))), and refuses, naming a and b, in between; the series of P(a, x) folds 1/a into
+ * Gamma(a + 1), so a subnormal a does not overflow.
+ *
  * Every function rejects arguments outside its domain with an {@link IllegalArgumentException}
  * that names the argument and its value.
  */
@@ -118,7 +126,11 @@ public final class Special {
             double sum = 0;
             double pow = d * d;
             for (int j = 2; j <= 21; j++) {
-                sum += (j % 2 == 0 ? pow : -pow) / (j * (j - 1.0));
+                double term = (j % 2 == 0 ? pow : -pow) / (j * (j - 1.0));
+                sum += term;
+                if (Math.abs(term) <= 0x1p-60 * Math.abs(sum)) {
+                    break;                   // the rest is below 2^-60 of the sum (terms decrease by |d| < 0.1)
+                }
                 pow *= d;
             }
             return sum;
@@ -153,6 +165,16 @@ public final class Special {
             series = series * inv2 + DIGAMMA[k];
         }
         return Math.log(x) - 0.5 / x - series * inv2 - shift;
+    }
+
+    /** {@code psi(x) - ln x} for x &gt;= 10 by the asymptotic series (DLMF 5.11.2, error below 1e-18); 0 at +infinity. */
+    static double digammaMinusLog(double x) {
+        double inv2 = 1 / (x * x);
+        double series = 0;
+        for (int k = DIGAMMA.length - 1; k >= 0; k--) {
+            series = series * inv2 + DIGAMMA[k];
+        }
+        return -0.5 / x - series * inv2;
     }
 
     /** c ln y with the convention 0 ln y = 0 (also for y = 0), as in scipy's xlogy. */
