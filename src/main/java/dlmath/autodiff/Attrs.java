@@ -1,5 +1,6 @@
 package dlmath.autodiff;
 
+import dlmath.tensor.Checks;
 import dlmath.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Collections;
@@ -35,6 +36,7 @@ public final class Attrs {
      *     value has another type
      */
     public static Attrs of(Object... namesAndValues) {
+        Checks.notNull(namesAndValues, "namesAndValues");
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("Attrs.of: need name/value pairs, got " + namesAndValues.length + " items");
         }
@@ -61,7 +63,7 @@ public final class Attrs {
      * @return a copy of the array
      */
     public int[] ints(String name) {
-        return ((int[]) get(name)).clone();
+        return ((int[]) get(name, int[].class, "an int[]")).clone();
     }
 
     /**
@@ -71,7 +73,7 @@ public final class Attrs {
      * @return the value
      */
     public int integer(String name) {
-        return (Integer) get(name);
+        return (Integer) get(name, Integer.class, "an integer");
     }
 
     /**
@@ -81,7 +83,7 @@ public final class Attrs {
      * @return the value
      */
     public double real(String name) {
-        return (Double) get(name);
+        return (Double) get(name, Double.class, "a real (double)");
     }
 
     /**
@@ -91,13 +93,18 @@ public final class Attrs {
      * @return the tensor
      */
     public Tensor tensor(String name) {
-        return (Tensor) get(name);
+        return (Tensor) get(name, Tensor.class, "a tensor");
     }
 
-    private Object get(String name) {
+    private Object get(String name, Class<?> type, String what) {
+        Checks.notNull(name, "name");
         Object v = values.get(name);
         if (v == null) {
-            throw new IllegalArgumentException("missing attribute '" + name + "' (have " + values.keySet() + ")");
+            throw new IllegalArgumentException("Attrs: missing attribute '" + name + "' (have " + values.keySet() + ")");
+        }
+        if (!type.isInstance(v)) {
+            throw new IllegalArgumentException("Attrs: attribute '" + name + "' must be " + what + ", but is the "
+                    + v.getClass().getSimpleName() + " " + (v instanceof int[] a ? Arrays.toString(a) : v));
         }
         return v;
     }

@@ -1,5 +1,6 @@
 package dlmath.autodiff;
 
+import dlmath.tensor.Checks;
 import dlmath.tensor.Shapes;
 import dlmath.tensor.Tensor;
 import java.util.ArrayDeque;
@@ -76,6 +77,7 @@ public final class Autodiff {
      *     wrong shape or the arrays differ in length
      */
     public static Var[] grad(Var y, Tensor seed, boolean createGraph, Var[] wrt, Tensor[] initial) {
+        Checks.notNull(wrt, "wrt");
         if (y == null) {
             throw new IllegalArgumentException("grad: output must not be null");
         }
@@ -159,9 +161,11 @@ public final class Autodiff {
      * @return the gradient, one tensor per argument
      */
     public static Tensor[] gradient(Function<Var[], Var> f, Tensor... x) {
+        Checks.notNull(f, "f");
+        requirePoint("gradient", x);
         Graph graph = new Graph();
         Var[] vars = variables(graph, x);
-        return values(grad(f.apply(vars), vars));
+        return values(grad(output("gradient", f, vars), vars));
     }
 
     /**
@@ -173,13 +177,64 @@ public final class Autodiff {
      * @return seed^T J, one tensor per argument
      */
     public static Tensor[] vjp(Function<Var[], Var> f, Tensor[] x, Tensor seed) {
+        Checks.notNull(f, "f");
+        requirePoint("vjp", x);
+        Checks.notNull(seed, "seed");
         Graph graph = new Graph();
         Var[] vars = variables(graph, x);
-        return values(grad(f.apply(vars), seed, false, vars));
+        return values(grad(output("vjp", f, vars), seed, false, vars));
     }
 
     /** A value together with its forward-mode tangent. */
     public record Dual(Tensor value, Tensor tangent) {
+        /** Requires both, of the same shape. */
+        public Dual {
+            Checks.notNull(value, "value");
+            Checks.notNull(tangent, "tangent");
+            if (!Arrays.equals(value.shape(), tangent.shape())) {
+                throw new IllegalArgumentException("Dual: tangent shape " + Shapes.toString(tangent.shape())
+                        + " does not match value shape " + Shapes.toString(value.shape()));
+            }
+        }
+    }
+
+    /**
+     * Checks a point and its directions: non-null, as many directions as points, each of its
+     * point's shape (a direction is never broadcast: H v with v of another shape is not defined).
+     */
+    private static void requireDirections(String op, Tensor[] x, Tensor[] v) {
+        Checks.noNulls(x, "x");
+        Checks.noNulls(v, "v");
+        if (x.length == 0) {
+            throw new IllegalArgumentException(op + ": need at least one point x, got none");
+        }
+        if (x.length != v.length) {
+            throw new IllegalArgumentException(op + ": " + x.length + " points but " + v.length
+                    + (op.equals("jvp") ? " tangents" : " directions") + " (one per point x, of its shape)");
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (!Arrays.equals(x[i].shape(), v[i].shape())) {
+                throw new IllegalArgumentException(op + ": " + (op.equals("jvp") ? "tangent" : "direction") + " v[" + i + "] has shape " + Shapes.toString(v[i].shape())
+                        + " but x[" + i + "] has shape " + Shapes.toString(x[i].shape()));
+            }
+        }
+    }
+
+    /** A point: at least one tensor, none null. */
+    private static void requirePoint(String op, Tensor[] x) {
+        Checks.noNulls(x, "x");
+        if (x.length == 0) {
+            throw new IllegalArgumentException(op + ": need at least one point x, got none");
+        }
+    }
+
+    /** f applied to the variables; a null result is refused in the user's terms. */
+    private static Var output(String op, Function<Var[], Var> f, Var[] vars) {
+        Var y = f.apply(vars);
+        if (y == null) {
+            throw new IllegalArgumentException(op + ": the function f returned null instead of a Var");
+        }
+        return y;
     }
 
     /**
@@ -193,15 +248,14 @@ public final class Autodiff {
      * @throws IllegalArgumentException if the numbers or shapes of x and v differ
      */
     public static Dual jvp(Function<Var[], Var> f, Tensor[] x, Tensor[] v) {
-        if (x.length != v.length) {
-            throw new IllegalArgumentException("jvp: " + x.length + " points but " + v.length + " tangents");
-        }
+        Checks.notNull(f, "f");
+        requireDirections("jvp", x, v);
         Graph graph = new Graph();
         Var[] vars = new Var[x.length];
         for (int i = 0; i < x.length; i++) {
             vars[i] = graph.dual(x[i], v[i]);
         }
-        Var y = f.apply(vars);
+        Var y = output("jvp", f, vars);
         return new Dual(y.value(), y.tangent());
     }
 
@@ -215,9 +269,11 @@ public final class Autodiff {
      * @return H v, one tensor per argument
      */
     public static Tensor[] hvpReverseOverReverse(Function<Var[], Var> f, Tensor[] x, Tensor[] v) {
+        Checks.notNull(f, "f");
+        requireDirections("hvpReverseOverReverse", x, v);
         Graph graph = new Graph();
         Var[] vars = variables(graph, x);
-        Var[] g = grad(f.apply(vars), null, true, vars);
+        Var[] g = grad(output("hvpReverseOverReverse", f, vars), null, true, vars);
         Var inner = null;
         for (int i = 0; i < g.length; i++) {
             Var term = g[i].mul(graph.constant(v[i])).sum();
@@ -237,12 +293,14 @@ public final class Autodiff {
      * @return H v, one tensor per argument
      */
     public static Tensor[] hvpForwardOverReverse(Function<Var[], Var> f, Tensor[] x, Tensor[] v) {
+        Checks.notNull(f, "f");
+        requireDirections("hvpForwardOverReverse", x, v);
         Graph graph = new Graph();
         Var[] vars = new Var[x.length];
         for (int i = 0; i < x.length; i++) {
             vars[i] = graph.dual(x[i], v[i]);
         }
-        Var[] g = grad(f.apply(vars), null, true, vars);
+        Var[] g = grad(output("hvpForwardOverReverse", f, vars), null, true, vars);
         Tensor[] out = new Tensor[g.length];
         for (int i = 0; i < g.length; i++) {
             out[i] = g[i].tangent();
@@ -252,6 +310,8 @@ public final class Autodiff {
 
     /** One differentiable variable per tensor. */
     public static Var[] variables(Graph graph, Tensor... x) {
+        Checks.notNull(graph, "graph");
+        Checks.noNulls(x, "x");
         Var[] vars = new Var[x.length];
         for (int i = 0; i < x.length; i++) {
             vars[i] = graph.variable(x[i]);
@@ -261,6 +321,7 @@ public final class Autodiff {
 
     /** The values of some nodes. */
     public static Tensor[] values(Var... vs) {
+        Checks.noNulls(vs, "vs");
         Tensor[] out = new Tensor[vs.length];
         for (int i = 0; i < vs.length; i++) {
             out[i] = vs[i].value();

@@ -34,14 +34,23 @@ public interface Choices {
      * @return the choices
      */
     static Choices random(java.util.random.RandomGenerator rng) {
+        java.util.Objects.requireNonNull(rng, "rng");
         return new Choices() {
             @Override
             public int integer(int lo, int hi) {
-                return lo + rng.nextInt(hi - lo + 1);
+                if (lo > hi) {
+                    throw new IllegalArgumentException("Choices.integer: need lo <= hi, was lo=" + lo + ", hi=" + hi);
+                }
+                long width = (long) hi - lo + 1;   // as a long: hi - lo + 1 may overflow an int
+                return width <= Integer.MAX_VALUE ? lo + rng.nextInt((int) width) : (int) rng.nextLong(lo, (long) hi + 1);
             }
 
             @Override
             public double real(double lo, double hi) {
+                if (!(lo <= hi) || !Double.isFinite(hi - lo)) {
+                    throw new IllegalArgumentException("Choices.real: need finite lo <= hi with a finite width, was lo="
+                            + lo + ", hi=" + hi);
+                }
                 return lo + (hi - lo) * rng.nextDouble();
             }
         };

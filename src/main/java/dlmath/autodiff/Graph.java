@@ -1,5 +1,6 @@
 package dlmath.autodiff;
 
+import dlmath.tensor.Checks;
 import dlmath.tensor.Tensor;
 import java.util.Arrays;
 
@@ -82,6 +83,9 @@ public final class Graph {
      *     the primitive rejects the inputs
      */
     public Var apply(Primitive p, Attrs a, Var... inputs) {
+        Checks.notNull(p, "p");
+        Checks.notNull(a, "a");
+        Checks.notNull(inputs, "inputs");
         p.checkArity(inputs.length);
         Tensor[] x = new Tensor[inputs.length];
         boolean requiresGrad = false;

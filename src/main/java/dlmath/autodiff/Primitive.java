@@ -1,6 +1,9 @@
 package dlmath.autodiff;
 
+import dlmath.tensor.Checks;
+import dlmath.tensor.Shapes;
 import dlmath.tensor.Tensor;
+import java.util.Arrays;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -120,7 +123,7 @@ public final class Primitive {
      * @return the output
      */
     public Tensor forward(Tensor[] x, Attrs a) {
-        checkArity(x.length);
+        checkInputs("forward", x, a);
         return forward.apply(x, a);
     }
 
@@ -134,6 +137,18 @@ public final class Primitive {
      * @return the output tangent
      */
     public Tensor jvp(Tensor[] x, Tensor[] dx, Tensor y, Attrs a) {
+        checkInputs("jvp", x, a);
+        Checks.noNulls(dx, "dx");
+        Checks.notNull(y, "y");
+        if (dx.length != x.length) {
+            throw new IllegalArgumentException(name + ".jvp: " + x.length + " inputs but " + dx.length + " tangents dx");
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (!Arrays.equals(x[i].shape(), dx[i].shape())) {
+                throw new IllegalArgumentException(name + ".jvp: tangent dx[" + i + "] has shape "
+                        + Shapes.toString(dx[i].shape()) + " but input x[" + i + "] has shape " + Shapes.toString(x[i].shape()));
+            }
+        }
         return jvp.apply(x, dx, y, a);
     }
 
@@ -150,6 +165,8 @@ public final class Primitive {
      * @return the count
      */
     public long cost(Tensor[] x, Tensor y, Attrs a) {
+        checkInputs("cost", x, a);
+        Checks.notNull(y, "y");
         return cost.apply(x, y, a);
     }
 
@@ -161,6 +178,7 @@ public final class Primitive {
      * @return inputs and attributes
      */
     public Sample sample(Choices c) {
+        Checks.notNull(c, "c");
         return sampler.apply(c);
     }
 
@@ -174,6 +192,7 @@ public final class Primitive {
      * @return whether the inputs are valid for derivative checks
      */
     public boolean inDomain(Tensor[] x, Attrs a) {
+        checkInputs("inDomain", x, a);
         return domain.test(x, a);
     }
 
@@ -184,6 +203,16 @@ public final class Primitive {
      */
     public String domainDescription() {
         return domainText;
+    }
+
+    /** The inputs and attributes of a rule: non-null, as many inputs as the arity. */
+    private void checkInputs(String rule, Tensor[] x, Attrs a) {
+        Checks.noNulls(x, "x");
+        Checks.notNull(a, "a");
+        if (arity == VARIADIC ? x.length < 1 : x.length != arity) {
+            throw new IllegalArgumentException(name + "." + rule + ": expects " + (arity == VARIADIC ? "at least 1" : arity)
+                    + " input(s), got " + x.length);
+        }
     }
 
     void checkArity(int n) {

@@ -1,5 +1,6 @@
 package dlmath.autodiff;
 
+import dlmath.tensor.Checks;
 import dlmath.tensor.Shapes;
 import dlmath.tensor.Tensor;
 import java.util.ArrayList;
@@ -32,7 +33,9 @@ public final class Program {
 
         /** Copies the arguments. */
         public Instruction {
-            args = args.clone();
+            Checks.notNull(op, "op");
+            args = Checks.notNull(args, "args").clone();
+            Checks.notNull(attrs, "attrs");
         }
 
         /** @return a copy of the argument indices */
@@ -64,12 +67,25 @@ public final class Program {
      *     is not defined before it
      */
     public Program(List<int[]> inputShapes, List<Instruction> body) {
+        Checks.notNull(inputShapes, "inputShapes");
+        Checks.notNull(body, "body");
         if (inputShapes.isEmpty()) {
             throw new IllegalArgumentException("Program: need at least one input");
         }
         List<int[]> shapes = new ArrayList<>();
-        for (int[] s : inputShapes) {
+        for (int k = 0; k < inputShapes.size(); k++) {
+            int[] s = Checks.notNull(inputShapes.get(k), "inputShapes[" + k + "]");
+            for (int side : s) {
+                if (side < 1) {
+                    throw new IllegalArgumentException("Program: input shape " + k + " " + Arrays.toString(s)
+                            + " has side " + side + " (every side must be >= 1)");
+                }
+            }
+            Checks.sizeProduct("Program: input shape " + k, s);
             shapes.add(s.clone());
+        }
+        for (int i = 0; i < body.size(); i++) {
+            Checks.notNull(body.get(i), "body[" + i + "]");
         }
         this.inputShapes = List.copyOf(shapes);
         this.body = List.copyOf(body);
@@ -114,6 +130,7 @@ public final class Program {
      *     arguments
      */
     public Var[] run(Var... inputs) {
+        Checks.noNulls(inputs, "inputs");
         if (inputs.length != inputShapes.size()) {
             throw new IllegalArgumentException("Program: expects " + inputShapes.size() + " inputs, got " + inputs.length);
         }
@@ -167,6 +184,7 @@ public final class Program {
      * @return the value
      */
     public double value(Tensor... x) {
+        Checks.noNulls(x, "x");
         Graph g = new Graph();
         return evaluate(Autodiff.variables(g, x)).value().item();
     }
@@ -204,6 +222,7 @@ public final class Program {
      * @return the text
      */
     public static String format(Tensor t) {
+        Checks.notNull(t, "t");
         StringBuilder sb = new StringBuilder();
         append(sb, t.toArray(), t.shape(), 0, 0);
         return sb.toString();

@@ -1,5 +1,6 @@
 package dlmath.autodiff;
 
+import dlmath.tensor.Checks;
 import dlmath.tensor.Tensor;
 import java.util.StringJoiner;
 
@@ -13,7 +14,8 @@ public record Sample(Tensor[] inputs, Attrs attrs) {
 
     /** Copies the array of inputs. */
     public Sample {
-        inputs = inputs.clone();
+        inputs = Checks.noNulls(inputs, "inputs").clone();
+        Checks.notNull(attrs, "attrs");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dlmath.autodiff;
 
+import dlmath.tensor.Checks;
 import dlmath.tensor.Shapes;
 import dlmath.tensor.Tensor;
 
@@ -225,6 +226,8 @@ public final class Var {
         if (mask == null) {
             throw new IllegalArgumentException("where: mask must not be null");
         }
+        Checks.notNull(a, "a");
+        Checks.notNull(b, "b");
         return a.graph.apply(Primitives.WHERE, Attrs.of("mask", mask), a, b);
     }
 
@@ -315,6 +318,7 @@ public final class Var {
         if (vs == null || vs.length == 0) {
             throw new IllegalArgumentException("concat: need at least one input");
         }
+        Checks.noNulls(vs, "vs");
         return vs[0].graph.apply(Primitives.CONCAT, Attrs.of("axis", axis), vs);
     }
 

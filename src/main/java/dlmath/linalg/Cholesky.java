@@ -30,9 +30,11 @@ public final class Cholesky {
     public static final double SYMMETRY_TOLERANCE = 1e-12;
 
     private final double[][] l;
+    private final int scale;   // l is the factor of 2^-scale A (scale even; see Scaling)
 
-    private Cholesky(double[][] l) {
+    private Cholesky(double[][] l, int scale) {
         this.l = l;
+        this.scale = scale;
     }
 
     /**
@@ -57,6 +59,9 @@ public final class Cholesky {
                 }
             }
         }
+        // Factor 2^-e A with e even (exact): L = 2^(e/2) L', and no pivot overflows or underflows.
+        int e = Scaling.evenExponent(Matrices.maxAbs(m), n);
+        Scaling.scale(m, e);
         double[][] l = new double[n][n];
         for (int j = 0; j < n; j++) {
             double[] lj = l[j];
@@ -74,11 +79,11 @@ public final class Cholesky {
             }
             if (!(d > 0)) {
                 throw Matrices.error("Cholesky.of: A is not positive definite: pivot %d is %s <= 0 "
-                        + "(the leading %dx%d minor is not positive definite)", j, d, j + 1, j + 1);
+                        + "(the leading %dx%d minor is not positive definite)", j, Scaling.times(d, e), j + 1, j + 1);
             }
             lj[j] = Math.sqrt(d);
         }
-        return new Cholesky(l);
+        return new Cholesky(l, e);
     }
 
     /** The order {@code n} of {@code A}. */
@@ -92,7 +97,12 @@ public final class Cholesky {
      * @return {@code L}, n x n, with {@code L L^T = A} and a positive diagonal
      */
     public Tensor l() {
-        return Tensor.of(l);
+        double[][] out = new double[l.length][];
+        for (int i = 0; i < l.length; i++) {
+            out[i] = l[i].clone();
+        }
+        Scaling.unscale(out, scale / 2);
+        return Tensor.of(out);
     }
 
     /**
@@ -105,8 +115,11 @@ public final class Cholesky {
      */
     public Tensor solve(Tensor b) {
         double[][] y = Matrices.rhs("Cholesky.solve", b, l.length, new int[] {l.length, l.length});
+        int f = Scaling.exponent(Matrices.maxAbs(y), l.length);
+        Scaling.scale(y, f);
         forward(y);
         backwardTransposed(y);
+        Scaling.unscale(y, f - scale);   // A = 2^e A', b = 2^f b': x = 2^(f - e) A'^-1 b'
         return Matrices.likeRhs(y, b);
     }
 
@@ -120,7 +133,10 @@ public final class Cholesky {
      */
     public Tensor solveLower(Tensor b) {
         double[][] y = Matrices.rhs("Cholesky.solveLower", b, l.length, new int[] {l.length, l.length});
+        int f = Scaling.exponent(Matrices.maxAbs(y), l.length);
+        Scaling.scale(y, f);
         forward(y);
+        Scaling.unscale(y, f - scale / 2);   // L = 2^(e/2) L'
         return Matrices.likeRhs(y, b);
     }
 
@@ -135,7 +151,7 @@ public final class Cholesky {
         for (int i = 0; i < l.length; i++) {
             s += Math.log(l[i][i]);
         }
-        return 2 * s;
+        return scale == 0 ? 2 * s : 2 * s + (double) scale * l.length * Math.log(2);
     }
 
     /** In place: y := L^{-1} y, column by column of y. */

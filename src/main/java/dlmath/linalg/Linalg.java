@@ -72,8 +72,20 @@ public final class Linalg {
      * @throws IllegalArgumentException if {@code a} is not a matrix or has a non-finite entry
      */
     public static Tensor pinv(Tensor a) {
-        Svd svd = Svd.of(a);
-        return pinv(svd, defaultThreshold(svd));
+        int e = exponentOf(a);              // A^+ = 2^-e (2^-e A)^+, with the SVD of a matrix in the normal range
+        Svd svd = Svd.of(Scaling.scaled(a, e));
+        Tensor p = pinv(svd, defaultThreshold(svd));
+        return e == 0 ? p : p.map(x -> Math.scalb(x, -e));
+    }
+
+    /**
+     * The exponent of the power-of-two scaling that brings a matrix with entries near the ends of
+     * the double range (where its singular values would be subnormal or overflow) into the normal
+     * range; 0 for ordinary matrices. Validates the matrix.
+     */
+    private static int exponentOf(Tensor a) {
+        double[][] m = Matrices.matrix("Linalg", "A", a);
+        return Scaling.exponent(Matrices.maxAbs(m), Math.max(m.length, m[0].length));
     }
 
     /**
@@ -95,13 +107,17 @@ public final class Linalg {
         double[] s = svd.singularValues();
         int m = svd.rows();
         int n = svd.cols();
+        // A^+ = 2^-e (2^-e A)^+: work with the singular values scaled by 2^-e, so that 1 / s_k does
+        // not overflow (nor 0 * inf make NaN) where the entries of A^+ are representable
+        int e = Scaling.exponent(s[0], 1);
         double[][] out = new double[n][m];
         for (int k = 0; k < s.length; k++) {
             if (!(s[k] > tol)) {
                 continue;
             }
+            double sk = Scaling.times(s[k], -e);
             for (int i = 0; i < n; i++) {
-                double vi = v[i][k] / s[k]; // divided, not multiplied by 1 / s_k, which may overflow first
+                double vi = v[i][k] / sk; // divided, not multiplied by 1 / s_k, which may overflow first
                 if (vi != 0) {
                     for (int j = 0; j < m; j++) {
                         out[i][j] += vi * u[j][k];
@@ -109,6 +125,7 @@ public final class Linalg {
                 }
             }
         }
+        Scaling.unscale(out, -e);
         return Tensor.of(out);
     }
 
@@ -120,7 +137,7 @@ public final class Linalg {
      * @return the rank
      */
     public static int rank(Tensor a) {
-        Svd svd = Svd.of(a);
+        Svd svd = Svd.of(Scaling.scaled(a, exponentOf(a)));   // the relative threshold is scale-free
         return svd.rank(defaultThreshold(svd));
     }
 
@@ -144,7 +161,8 @@ public final class Linalg {
      * @return {@code sigma_1}
      */
     public static double norm2(Tensor a) {
-        return Svd.of(a).singularValues()[0];
+        int e = exponentOf(a);
+        return Math.scalb(Svd.of(Scaling.scaled(a, e)).singularValues()[0], e);
     }
 
     /**
@@ -156,7 +174,7 @@ public final class Linalg {
      * @return the condition number
      */
     public static double cond(Tensor a) {
-        double[] s = Svd.of(a).singularValues();
+        double[] s = Svd.of(Scaling.scaled(a, exponentOf(a))).singularValues();   // a ratio: scale-free
         double min = s[s.length - 1];
         if (s[0] == 0) {
             return Double.NaN;
@@ -189,6 +207,8 @@ public final class Linalg {
             throw Matrices.error("Linalg.powerIteration: rng must not be null");
         }
         int n = m.length;
+        int e = Scaling.exponent(Matrices.maxAbs(m), n);   // iterate with 2^-e A (exact), so A x cannot overflow
+        Scaling.scale(m, e);
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = rng.nextGaussian();
@@ -204,7 +224,7 @@ public final class Linalg {
                 x[i] = y[i] / norm;
             }
             y = times(m, x);
-            estimates[k] = Matrices.dot(x, y) / Matrices.dot(x, x);
+            estimates[k] = Scaling.times(Matrices.dot(x, y) / Matrices.dot(x, x), e);
         }
         return estimates;
     }

@@ -22,11 +22,13 @@ public final class Lu {
     private final double[][] lu; // L below the diagonal (unit diagonal implied), U on and above
     private final int[] perm;    // row i of P A is row perm[i] of A
     private final int sign;      // det P
+    private final int scale;     // the factors are those of 2^-scale A (see Scaling)
 
-    private Lu(double[][] lu, int[] perm, int sign) {
+    private Lu(double[][] lu, int[] perm, int sign, int scale) {
         this.lu = lu;
         this.perm = perm;
         this.sign = sign;
+        this.scale = scale;
     }
 
     /**
@@ -37,8 +39,15 @@ public final class Lu {
      * @throws IllegalArgumentException if {@code a} is not square or has a non-finite entry
      */
     public static Lu of(Tensor a) {
+        // (Power-of-two equilibration: a matrix whose largest entry is near the top of the double range is
+        // scaled down just enough, one whose largest entry is below 2^-500 is scaled up; l(), u(), det(),
+        // logAbsDet(), solve and inverse are those of A, computed without overflow or subnormal digits lost.)
         double[][] m = Matrices.square("Lu.of", "A", a);
         int n = m.length;
+        // Factor 2^-e A (exact): the pivots and L are those of A, U is scaled by 2^-e, and entries near
+        // the ends of the double range neither overflow in the elimination nor lose digits as subnormals.
+        int e = Scaling.exponent(Matrices.maxAbs(m), n);
+        Scaling.scale(m, e);
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
             perm[i] = i;
@@ -76,7 +85,7 @@ public final class Lu {
                 }
             }
         }
-        return new Lu(m, perm, sign);
+        return new Lu(m, perm, sign, e);
     }
 
     /** The order n. */
@@ -102,6 +111,7 @@ public final class Lu {
         for (int i = 0; i < n; i++) {
             System.arraycopy(lu[i], i, u[i], i, n - i);
         }
+        Scaling.unscale(u, scale);
         return Tensor.of(u);
     }
 
@@ -127,11 +137,22 @@ public final class Lu {
      * @return {@code det A}
      */
     public double det() {
+        // the product of the scaled pivots with its binary exponent carried apart, so that it
+        // overflows or underflows only if det A itself is beyond the double range
         double d = sign;
+        long exponent = (long) scale * lu.length;
         for (int i = 0; i < lu.length; i++) {
             d *= lu[i][i];
+            if (d == 0) {
+                return d;
+            }
+            int k = Math.getExponent(d);
+            if (k > 500 || k < -500) {
+                d = Math.scalb(d, -k);
+                exponent += k;
+            }
         }
-        return d;
+        return Math.scalb(d, (int) Math.max(-4000, Math.min(4000, exponent)));
     }
 
     /**
@@ -144,7 +165,7 @@ public final class Lu {
         for (int i = 0; i < lu.length; i++) {
             s += Math.log(Math.abs(lu[i][i]));
         }
-        return s;
+        return scale == 0 ? s : s + (double) scale * lu.length * Math.log(2);
     }
 
     /** Whether some pivot {@code U(k, k)} is exactly zero. */
@@ -171,11 +192,18 @@ public final class Lu {
      */
     public Tensor solve(Tensor b) {
         double[][] y = Matrices.rhs("Lu.solve", b, lu.length, new int[] {lu.length, lu.length});
-        return Matrices.likeRhs(solveInPlace("Lu.solve", y), b);
+        // A x = b with A = 2^e A' and b = 2^f b': x = 2^(f - e) A'^-1 b', every step in range
+        int f = Scaling.exponent(Matrices.maxAbs(y), lu.length);
+        Scaling.scale(y, f);
+        double[][] x = solveInPlace("Lu.solve", y);
+        Scaling.unscale(x, f - scale);
+        return Matrices.likeRhs(x, b);
     }
 
     /**
-     * The inverse {@code A^{-1}}, solving {@code A X = I}.
+     * The inverse {@code A^{-1}}, solving {@code A X = I}. The factorization works on {@code 2^-e A}
+     * (a power-of-two scaling, exact; see {@link #of}), so entries of {@code A^{-1}} are right wherever
+     * they are representable; an entry beyond the double range is infinite, never NaN.
      *
      * @return {@code A^{-1}}
      * @throws IllegalArgumentException if {@code A} is singular (a zero pivot, named)
@@ -186,7 +214,9 @@ public final class Lu {
         for (int i = 0; i < n; i++) {
             id[i][i] = 1;
         }
-        return Tensor.of(solveInPlace("Lu.inverse", id));
+        double[][] x = solveInPlace("Lu.inverse", id);
+        Scaling.unscale(x, -scale);   // A^-1 = 2^-e A'^-1; entries beyond the double range become infinite
+        return Tensor.of(x);
     }
 
     private double[][] solveInPlace(String op, double[][] b) {

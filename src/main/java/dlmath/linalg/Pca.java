@@ -27,12 +27,30 @@ public final class Pca {
     private final double[][] components; // k x d
     private final double[] variance;
     private final double totalVariance;
+    private final double[] ratio;
 
-    private Pca(double[] mean, double[][] components, double[] variance, double totalVariance) {
+    /**
+     * Variances {@code variance} and {@code totalVariance} are those of the data scaled by
+     * {@code 2^-e}; they are scaled back by {@code 2^(2e)} (infinite if beyond the double range),
+     * while their ratios are scale-free and computed before.
+     */
+    private Pca(double[] mean, double[][] components, double[] variance, double totalVariance, int e) {
         this.mean = mean;
         this.components = components;
-        this.variance = variance;
-        this.totalVariance = totalVariance;
+        this.ratio = new double[variance.length];
+        for (int i = 0; i < ratio.length; i++) {
+            ratio[i] = totalVariance == 0 ? 0 : variance[i] / totalVariance;
+        }
+        this.variance = variance.clone();
+        for (int i = 0; i < variance.length; i++) {
+            this.variance[i] = Scaling.times(variance[i], 2 * e);
+        }
+        this.totalVariance = Scaling.times(totalVariance, 2 * e);
+    }
+
+    /** The exponent e of the power-of-two scaling of the data (0 for ordinary data; see Scaling). */
+    private static int scaleOf(Tensor x) {
+        return Scaling.squaresExponent(x.normInf(), x.size());
     }
 
     /**
@@ -46,6 +64,7 @@ public final class Pca {
      */
     public static Pca viaEigen(Tensor x, int k) {
         double[][] xc = centered("Pca.viaEigen", x, k);
+        int e = scaleOf(x);
         int n = xc.length;
         int d = xc[0].length;
         double[][] cov = new double[d][d];
@@ -70,7 +89,7 @@ public final class Pca {
         for (int i = 0; i < d; i++) {
             total += cov[i][i];
         }
-        return new Pca(mean(x), fixSigns(comp), var, total);
+        return new Pca(mean(x), fixSigns(comp), var, total, e);
     }
 
     /**
@@ -84,6 +103,7 @@ public final class Pca {
      */
     public static Pca viaSvd(Tensor x, int k) {
         double[][] xc = centered("Pca.viaSvd", x, k);
+        int e = scaleOf(x);
         int n = xc.length;
         int d = xc[0].length;
         Tensor centered = Tensor.of(xc);
@@ -100,7 +120,7 @@ public final class Pca {
             comp[i] = v[i];
             var[i] = i < s.length ? s[i] * s[i] / (n - 1) : 0;
         }
-        return new Pca(mean(x), fixSigns(comp), var, total);
+        return new Pca(mean(x), fixSigns(comp), var, total, e);
     }
 
     private static double[][] centered(String op, Tensor x, int k) {
@@ -115,7 +135,9 @@ public final class Pca {
             throw Matrices.error("%s: k must be in [1, %d] (the number of features of X, shape %s), was %d", op, d,
                     x.shape(), k);
         }
-        double[] mu = mean(x);
+        // center 2^-e X (exact scaling), so that neither X - mean nor the covariance overflows
+        Scaling.scale(rows, scaleOf(x));
+        double[] mu = Tensor.of(rows).mean(0).toArray();
         for (double[] row : rows) {
             for (int j = 0; j < d; j++) {
                 row[j] -= mu[j];
@@ -162,11 +184,7 @@ public final class Pca {
 
     /** Each component's share of the total variance {@code trace(C)}, length k; sums to 1 when k = d. */
     public Tensor explainedVarianceRatio() {
-        double[] r = new double[variance.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = totalVariance == 0 ? 0 : variance[i] / totalVariance;
-        }
-        return Tensor.of(r);
+        return Tensor.of(ratio);
     }
 
     /** The total variance {@code trace(C)} of the training data. */

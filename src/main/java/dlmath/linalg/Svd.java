@@ -1,5 +1,6 @@
 package dlmath.linalg;
 
+import dlmath.tensor.Checks;
 import dlmath.tensor.Tensor;
 
 /**
@@ -109,6 +110,10 @@ public final class Svd {
      * @throws IllegalArgumentException if {@code a} is not a matrix or has a non-finite entry
      */
     public static Svd full(Tensor a) {
+        if (a != null && a.rank() == 2) {   // U is m x m and V is n x n: refuse sizes beyond an array
+            Checks.sizeProduct("Svd.full: U of A with shape " + java.util.Arrays.toString(a.shape()), a.dim(0), a.dim(0));
+            Checks.sizeProduct("Svd.full: V of A with shape " + java.util.Arrays.toString(a.shape()), a.dim(1), a.dim(1));
+        }
         return decompose("Svd.full", a, true);
     }
 
@@ -437,7 +442,8 @@ public final class Svd {
     /**
      * Fills the rows {@code vectors[i]} with {@code missing[i]} so that all rows are orthonormal:
      * each new vector is the unit vector whose component orthogonal to the vectors present
-     * (Gram-Schmidt applied twice, "twice is enough") is longest, normalized. With k orthonormal
+     * (Gram-Schmidt applied twice, "twice is enough") is longest, normalized (chosen by its
+     * squared projection, in O(k m) per vector). With k orthonormal
      * vectors present, the squared lengths of these components sum to {@code length - k}, so the
      * longest is at least {@code sqrt((length - k) / length) >= 1 / sqrt(length)}.
      */
@@ -446,9 +452,26 @@ public final class Svd {
             if (!missing[i]) {
                 continue;
             }
+            // The component of e_j orthogonal to the orthonormal vectors present has squared length
+            // 1 - sum_k v_k[j]^2: pick the j with the smallest sum (the first on ties) in O(k m),
+            // then orthogonalize only that unit vector (not all m of them, which costs O(k m^2)).
+            double[] projected = new double[length];
+            for (int k = 0; k < vectors.length; k++) {
+                if (vectors[k] != null && (k < i || !missing[k])) {
+                    for (int r = 0; r < length; r++) {
+                        projected[r] += vectors[k][r] * vectors[k][r];
+                    }
+                }
+            }
+            int chosen = 0;
+            for (int r = 1; r < length; r++) {
+                if (projected[r] < projected[chosen]) {
+                    chosen = r;
+                }
+            }
             double[] best = null;
             double bestNorm = -1;
-            for (int e = 0; e < length; e++) {
+            for (int e = chosen; e <= chosen; e++) {
                 double[] w = new double[length];
                 w[e] = 1;
                 for (int pass = 0; pass < 2; pass++) {

@@ -62,6 +62,9 @@ public final class SymmetricEigen {
                 m[j][i] = m[i][j];
             }
         }
+        // Work on 2^-e A (exact): the rotations are scale-invariant, the eigenvalues scale back by 2^e.
+        int e = Scaling.exponent(Matrices.maxAbs(m), n);
+        Scaling.scale(m, e);
         double[][] q = new double[n][n];
         for (int i = 0; i < n; i++) {
             q[i][i] = 1;
@@ -104,7 +107,7 @@ public final class SymmetricEigen {
         double[] lambda = new double[n];
         double[][] qt = new double[n][];
         for (int i = 0; i < n; i++) {
-            lambda[i] = m[order[i]][order[i]];
+            lambda[i] = Scaling.times(m[order[i]][order[i]], e);
             qt[i] = q[order[i]];
         }
         return new SymmetricEigen(lambda, qt, sweeps);

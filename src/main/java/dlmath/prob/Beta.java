@@ -41,6 +41,10 @@ public final class Beta extends UnivariateDistribution {
         if (x < 0 || x > 1) {
             return Double.NEGATIVE_INFINITY;
         }
+        if (isLarge() && x > 0 && x < 1) {
+            return Special.logDirichletLarge(new double[] {concentration1, concentration0},
+                    new double[] {mean(), concentration0 / concentration1 * mean()}, logSum(), new double[] {x, 1 - x});
+        }
         return Special.xlogy(concentration1 - 1, x) + Special.xlogy(concentration0 - 1, 1 - x) - logBeta;
     }
 
@@ -58,13 +62,30 @@ public final class Beta extends UnivariateDistribution {
 
     @Override
     public double mean() {
-        return concentration1 / (concentration1 + concentration0);
+        double s = concentration1 + concentration0;
+        // a / (a + b); past the double range, without forming a + b
+        return s < Double.POSITIVE_INFINITY ? concentration1 / s : 1 / (1 + concentration0 / concentration1);
+    }
+
+    /** Both concentrations large: the log-space (Stirling) forms replace differences of huge terms. */
+    private boolean isLarge() {
+        return Math.min(concentration1, concentration0) >= 10 && Math.max(concentration1, concentration0) >= Special.LARGE;
+    }
+
+    /** ln(a + b) without overflow. */
+    private double logSum() {
+        return Special.logSum(new double[] {concentration1, concentration0});
     }
 
     @Override
     public double variance() {
         double s = concentration1 + concentration0;
-        return concentration1 * concentration0 / (s * s * (s + 1));
+        if (s < 1e100) {
+            return concentration1 * concentration0 / (s * s * (s + 1));
+        }
+        double m = mean();
+        // ab / (s^2 (s + 1)) = m (1 - m) / (s + 1), with s + 1 = a (1 + b/a + 1/a) so that nothing overflows
+        return m * (1 - m) / concentration1 / (1 + concentration0 / concentration1 + 1 / concentration1);
     }
 
     /** ln B(a, b) - (a-1) psi(a) - (b-1) psi(b) + (a+b-2) psi(a+b). */
@@ -72,6 +93,21 @@ public final class Beta extends UnivariateDistribution {
     public double entropy() {
         double a = concentration1;
         double b = concentration0;
+        if (Math.min(a, b) >= Special.LARGE) {
+            return Special.dirichletEntropyLarge(new double[] {a, b}, logSum());
+        }
+        if (Math.max(a, b) >= Special.LARGE) {
+            // one large parameter B and a small one A: -(B-1) psi(B) + (A+B-2) psi(A+B) cancels; write it
+            // (B-1) (psi(A+B) - psi(B)) + (A-1) psi(A+B), with psi(B+A) - psi(B) = log1p(A/B) + A/(2B(A+B))
+            // + (1/12)(1/B^2 - 1/(A+B)^2) + O(A B^-4) by Stirling (DLMF 5.11.2): the error below 1e-17 here
+            double small = Math.min(a, b);
+            double big = Math.max(a, b);
+            double r = small / big;
+            double s = big * (1 + r);                          // may be +infinity: only 1/s is used
+            double dpsi = Math.log1p(r) + r / (2 * s) + (1 / (big * big) - 1 / (s * s)) / 12;
+            double psiS = Math.log(big) + Math.log1p(r) - 0.5 / s - 1 / (12 * s * s);
+            return logBeta - (small - 1) * Special.digamma(small) + (big - 1) * dpsi + (small - 1) * psiS;
+        }
         return logBeta - (a - 1) * Special.digamma(a) - (b - 1) * Special.digamma(b)
                 + (a + b - 2) * Special.digamma(a + b);
     }

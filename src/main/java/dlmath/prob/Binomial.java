@@ -48,8 +48,31 @@ public final class Binomial extends DiscreteDistribution {
     }
 
     /** ln C(n, k) + k ln p + (n - k) ln(1 - p), with 0 ln 0 = 0. */
+    /** The whole support up to n = 1e6, beyond it the window of mass above 1e-300 (bounded time). */
+    @Override
+    public long summationLow() {
+        return totalCount <= 1_000_000 ? 0 : bernsteinWindow()[0];
+    }
+
+    @Override
+    public long summationHigh() {
+        return totalCount <= 1_000_000 ? totalCount : bernsteinWindow()[1];
+    }
+
     @Override
     protected double logMass(long k) {
+        if (totalCount >= Special.LARGE && k >= 10 && totalCount - k >= 10 && probs > 0 && probs < 1) {
+            // ln C(n, k) p^k q^(n-k) in Stirling's form: -n p g(k/(np) - 1) - n q g((n-k)/(nq) - 1)
+            // + ln(n / (2 pi k (n - k)))/2 + omega(n) - omega(k) - omega(n - k), g(d) = (1+d) ln(1+d) - d;
+            // the direct form subtracts terms of size n ln n and loses n ln n * u (1e-5 at n = 2^31)
+            double n = totalCount;
+            double np = n * probs;
+            double nq = n * (1 - probs);
+            double j = n - k;
+            return -np * Special.poissonRate((k - np) / np) - nq * Special.poissonRate((j - nq) / nq)
+                    + 0.5 * (Math.log(n) - Math.log(k) - Math.log(j)) - Special.LN_SQRT_2PI
+                    + Special.stirling(n) - Special.stirling(k) - Special.stirling(j);
+        }
         double failures = totalCount - k;
         double logChoose = lgammaN1 - Special.lgamma(k + 1.0) - Special.lgamma(failures + 1);
         double logFail = failures == 0 ? 0 : failures * Math.log1p(-probs);

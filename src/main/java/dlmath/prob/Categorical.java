@@ -49,17 +49,19 @@ public final class Categorical extends DiscreteDistribution {
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < x.length; k++) {
             Params.finite("Categorical", "logits[" + k + "]", x[k]);
-            x[k] /= temperature;
             max = Math.max(max, x[k]);
         }
+        // softmax of (x - max) / T: the differences are <= 0 (-infinity if x_k - max overflows, then
+        // p_k = 0), the largest is exactly 0, so neither x / T nor the sum can overflow or make NaN
         double sum = 0;
-        for (double v : x) {
-            sum += Math.exp(v - max);
+        for (int k = 0; k < x.length; k++) {
+            x[k] = (x[k] - max) / temperature;
+            sum += Math.exp(x[k]);
         }
-        double lse = max + Math.log(sum);
+        double logSum = Math.log(sum);
         double[] p = new double[x.length];
         for (int k = 0; k < x.length; k++) {
-            p[k] = Math.exp(x[k] - lse);
+            p[k] = Math.exp(x[k] - logSum);
         }
         return new Categorical(p);
     }

@@ -1,5 +1,7 @@
 package dlmath.prob;
 
+import dlmath.tensor.Checks;
+
 /**
  * Conjugate Bayesian updates in closed form (Gelman et al., Bayesian Data Analysis, 3rd ed.,
  * Sec. 2.4 for the beta-binomial model and Sec. 2.5 for the normal mean with known variance;
@@ -20,6 +22,7 @@ public final class Conjugate {
      * @return the posterior
      */
     public static Beta betaBernoulli(Beta prior, int successes, int failures) {
+        Checks.notNull(prior, "prior");
         if (successes < 0 || failures < 0) {
             throw new IllegalArgumentException("Conjugate.betaBernoulli: successes and failures must be >= 0, was "
                     + successes + " and " + failures);
@@ -38,6 +41,8 @@ public final class Conjugate {
      * @return the posterior of the mean
      */
     public static Normal normalKnownScale(Normal prior, double noiseScale, double[] data) {
+        Checks.notNull(prior, "prior");
+        Checks.notNull(data, "data");
         Params.positive("Conjugate.normalKnownScale", "noiseScale", noiseScale);
         double sum = 0;
         for (int i = 0; i < data.length; i++) {

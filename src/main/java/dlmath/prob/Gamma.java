@@ -42,15 +42,52 @@ public final class Gamma extends UnivariateDistribution {
 
     @Override
     protected double logProbAt(double x) {
-        if (x < 0) {
+        if (x < 0 || x == Double.POSITIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
+        }
+        if (x == 0 && concentration != 1) {   // the density at 0: 0 for a > 1, +infinity for a < 1
+            return concentration > 1 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (x > 0 && (concentration >= Special.LARGE || !Double.isFinite(logNormalizer))) {
+            // log f = a ln y - y - ln Gamma(a) - ln x + ln... with y = rate x, in Stirling's form:
+            // -a phi(y/a - 1) + ln(a)/2 - ln sqrt(2 pi) - omega(a) - ln x, no term larger than the result
+            double d = relativeOffset(x);
+            if (!(d > -1) || d == Double.POSITIVE_INFINITY) {
+                return Double.NEGATIVE_INFINITY;   // rate x / a beyond the double range: the density underflows
+            }
+            return -concentration * Special.phi(d) + 0.5 * Math.log(concentration) - Special.LN_SQRT_2PI
+                    - (concentration >= 10 ? Special.stirling(concentration)
+                            : Special.lgamma(concentration) - ((concentration - 0.5) * Math.log(concentration)
+                            - concentration + Special.LN_SQRT_2PI))
+                    - Math.log(x);
         }
         return logNormalizer + Special.xlogy(concentration - 1, x) - rate * x;
     }
 
     @Override
     protected double cdfAt(double x) {
-        return x <= 0 ? 0 : Special.regularizedGammaP(concentration, rate * x);
+        if (x > 0 && concentration >= Special.TEMME && x < Double.POSITIVE_INFINITY) {
+            double d = relativeOffset(x);
+            return d == Double.POSITIVE_INFINITY ? 1 : !(d > -1) ? 0 : Special.temmeAt(concentration, d, false);
+        }
+        return x <= 0 ? 0 : Special.regularizedGammaP(concentration, rate * x);   // rate x = +inf gives 1
+    }
+
+    /**
+     * {@code rate x / a - 1}, with one rounding where {@code rate x} is in range ({@code fma}):
+     * for a huge shape the standard deviation of {@code rate X / a} is {@code a^-1/2}, far below
+     * an ulp, so rounding {@code rate x} first would move x by many standard deviations.
+     */
+    private double relativeOffset(double x) {
+        double y = rate * x;
+        if (y < Double.POSITIVE_INFINITY && y > Double.MIN_NORMAL * 0x1.0p60) {
+            return Math.fma(x, rate, -concentration) / concentration;
+        }
+        double lambda = x / concentration * rate;
+        if (lambda == 0 || lambda == Double.POSITIVE_INFINITY) {
+            lambda = rate / concentration * x;
+        }
+        return lambda - 1;
     }
 
     /**
@@ -67,7 +104,7 @@ public final class Gamma extends UnivariateDistribution {
         }
         double d = a - 1.0 / 3;
         double c = 1 / Math.sqrt(9 * d);
-        while (true) {
+        for (int tries = 0; tries < Params.MAX_REJECTIONS; tries++) {
             double x = Normal.standard(rng);
             double t = 1 + c * x;
             if (t <= 0) {
@@ -80,6 +117,7 @@ public final class Gamma extends UnivariateDistribution {
                 return Math.log(d) + 3 * Math.log(t);
             }
         }
+        throw Params.degenerateGenerator("Gamma sampler (Marsaglia-Tsang)");
     }
 
     @Override
@@ -100,6 +138,11 @@ public final class Gamma extends UnivariateDistribution {
     /** a - ln(rate) + ln Gamma(a) + (1 - a) psi(a). */
     @Override
     public double entropy() {
+        if (concentration >= 1e8) {
+            // Stirling: ln Gamma(a) + (1 - a) psi(a) + a = ln(a)/2 + ln sqrt(2 pi) + 1/2 - 1/(3a) + O(a^-2),
+            // the O(a^-2) term below 1e-16 here (the entropy of the normal approximation plus its first correction)
+            return 0.5 * Math.log(concentration) + Special.LN_SQRT_2PI + 0.5 - 1 / (3 * concentration) - Math.log(rate);
+        }
         return concentration - Math.log(rate) + Special.lgamma(concentration)
                 + (1 - concentration) * Special.digamma(concentration);
     }

@@ -1,5 +1,6 @@
 package dlmath.prob;
 
+import dlmath.tensor.Checks;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -26,6 +27,8 @@ public final class GradientEstimators {
      * @return one unbiased estimate of d/d mu E f(Z)
      */
     public static double pathwise(DoubleUnaryOperator fPrime, Normal q, double eps) {
+        Checks.notNull(fPrime, "fPrime");
+        Checks.notNull(q, "q");
         return fPrime.applyAsDouble(q.reparameterize(eps));
     }
 
@@ -38,6 +41,8 @@ public final class GradientEstimators {
      * @return one unbiased estimate of d/d mu E f(Z)
      */
     public static double score(DoubleUnaryOperator f, Normal q, double z) {
+        Checks.notNull(f, "f");
+        Checks.notNull(q, "q");
         return f.applyAsDouble(z) * q.scoreLoc(z);
     }
 }

@@ -1,5 +1,6 @@
 package dlmath.prob;
 
+import dlmath.tensor.Checks;
 import dlmath.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,8 @@ public final class KL {
      * @return true if {@link #divergence} can compute KL(p || q)
      */
     public static boolean hasClosedForm(Distribution p, Distribution q) {
+        Checks.notNull(p, "p");
+        Checks.notNull(q, "q");
         return REGISTRY.containsKey(List.of(p.getClass(), q.getClass()));
     }
 
@@ -247,11 +250,17 @@ public final class KL {
         if (rng == null) {
             throw new IllegalArgumentException("KL.monteCarlo: rng must not be null");
         }
+        Checks.notNull(p, "p");
+        Checks.notNull(q, "q");
         double[] out = new double[n];
         if (p instanceof UnivariateDistribution up && q instanceof UnivariateDistribution uq) {
             for (int i = 0; i < n; i++) {
                 double x = up.sample(rng);
                 out[i] = up.logProb(x) - uq.logProb(x);
+                if (Double.isNaN(out[i])) {
+                    throw new IllegalArgumentException("KL.monteCarlo: at the sample x = " + x + " of " + p
+                            + " both log-densities are " + up.logProb(x) + " (the samples of p exceed the double range)");
+                }
             }
             return out;
         }
@@ -287,7 +296,8 @@ public final class KL {
             throw new IllegalArgumentException("KL.monteCarlo: blocks and perBlock must be >= 1, was " + blocks
                     + " and " + perBlock);
         }
-        double[] terms = monteCarloTerms(p, q, blocks * perBlock, rng);
+        double[] terms = monteCarloTerms(p, q, Checks.sizeProduct("KL.monteCarlo: blocks x perBlock samples",
+                blocks, perBlock), rng);
         double[] means = new double[blocks];
         for (int b = 0; b < blocks; b++) {
             double s = 0;
@@ -311,6 +321,8 @@ public final class KL {
      * @return the divergence and its error estimate
      */
     public static Quadrature.Result numerical(UnivariateDistribution p, UnivariateDistribution q) {
+        Checks.notNull(p, "p");
+        Checks.notNull(q, "q");
         if (p.isDiscrete() != q.isDiscrete()) {
             throw new IllegalArgumentException("KL.numerical: p and q must both be discrete or both continuous, was "
                     + p + " and " + q);

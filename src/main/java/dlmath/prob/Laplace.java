@@ -20,21 +20,24 @@ public final class Laplace extends LocationScale {
 
     @Override
     protected double logProbAt(double x) {
-        return -Math.abs(x - loc) / scale - Math.log(2 * scale);
+        return -Math.abs(standardize(x)) - Math.log(scale) - Math.log(2);   // 2 scale may overflow
     }
 
     @Override
     protected double cdfAt(double x) {
-        double z = (x - loc) / scale;
+        double z = standardize(x);
         return z < 0 ? 0.5 * Math.exp(z) : 1 - 0.5 * Math.exp(-z);
     }
 
     @Override
     protected double draw(RandomGenerator rng) {
-        double u;
-        do {
+        double u = rng.nextDouble();
+        for (int tries = 1; u == 0; tries++) {
+            if (tries == Params.MAX_REJECTIONS) {
+                throw Params.degenerateGenerator("Laplace sampler (inversion)");
+            }
             u = rng.nextDouble();
-        } while (u == 0);
+        }
         // F^-1(u) = loc + b ln(2u) for u < 1/2, loc - b ln(2(1-u)) otherwise; u in (0, 1) keeps both finite
         return u < 0.5 ? loc + scale * Math.log(2 * u) : loc - scale * Math.log(2 * (1 - u));
     }
@@ -52,7 +55,7 @@ public final class Laplace extends LocationScale {
     /** 1 + ln(2 b). */
     @Override
     public double entropy() {
-        return 1 + Math.log(2 * scale);
+        return 1 + Math.log(2) + Math.log(scale);
     }
 
     @Override

@@ -24,6 +24,18 @@ public abstract class LocationScale extends UnivariateDistribution {
     }
 
     /** @return the location */
+    /**
+     * The standardized point {@code (x - loc) / scale}, also when {@code x - loc} overflows (both
+     * are finite but of opposite signs near the ends of the range): then {@code x/scale - loc/scale}.
+     *
+     * @param x a point
+     * @return {@code (x - loc) / scale}
+     */
+    protected final double standardize(double x) {
+        double d = x - loc;
+        return Double.isInfinite(d) && Double.isFinite(x) ? x / scale - loc / scale : d / scale;
+    }
+
     public final double loc() {
         return loc;
     }

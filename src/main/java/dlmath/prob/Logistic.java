@@ -22,21 +22,24 @@ public final class Logistic extends LocationScale {
     /** ln p(x) = -|z| - 2 ln(1 + e^{-|z|}) - ln s with z = (x - loc) / s (the density is symmetric in z). */
     @Override
     protected double logProbAt(double x) {
-        double a = Math.abs((x - loc) / scale);
+        double a = Math.abs(standardize(x));
         return -a - 2 * Math.log1p(Math.exp(-a)) - Math.log(scale);
     }
 
     @Override
     protected double cdfAt(double x) {
-        return 1 / (1 + Math.exp(-(x - loc) / scale));
+        return 1 / (1 + Math.exp(-standardize(x)));
     }
 
     @Override
     protected double draw(RandomGenerator rng) {
-        double u;
-        do {
+        double u = rng.nextDouble();
+        for (int tries = 1; u == 0; tries++) {
+            if (tries == Params.MAX_REJECTIONS) {
+                throw Params.degenerateGenerator("Logistic sampler (inversion)");
+            }
             u = rng.nextDouble();
-        } while (u == 0);
+        }
         return loc + scale * (Math.log(u) - Math.log1p(-u));
     }
 

@@ -1,5 +1,6 @@
 package dlmath.prob;
 
+import dlmath.tensor.Checks;
 import dlmath.tensor.Tensor;
 
 /**
@@ -19,6 +20,7 @@ public final class Mle {
      * @return Categorical(counts / total)
      */
     public static Categorical categorical(int[] counts) {
+        Checks.notNull(counts, "counts");
         long total = 0;
         for (int k = 0; k < counts.length; k++) {
             if (counts[k] < 0) {
@@ -46,6 +48,7 @@ public final class Mle {
      * @return Normal(mean, sqrt(sum (x_i - mean)^2 / n))
      */
     public static Normal normal(double[] x) {
+        Checks.notNull(x, "x");
         if (x.length == 0) {
             throw new IllegalArgumentException("Mle.normal: need at least one observation, got none");
         }
@@ -54,6 +57,15 @@ public final class Mle {
             mean += Params.finite("Mle.normal", "x[" + i + "]", x[i]);
         }
         mean /= x.length;
+        if (Double.isInfinite(mean)) {
+            // the sum overflowed: the mean of x / 2^k (exact scaling), 2^k > n, is representable
+            int k = 32 - Integer.numberOfLeadingZeros(x.length);
+            double scaled = 0;
+            for (double v : x) {
+                scaled += Math.scalb(v, -k);
+            }
+            mean = Math.scalb(scaled / x.length, k);
+        }
         // scaled by the largest deviation M, so that tiny deviations do not underflow when squared
         // (the scaling of LAPACK's dnrm2): sigma = M sqrt(sum ((x_i - mean) / M)^2 / n)
         double big = 0;
@@ -81,6 +93,8 @@ public final class Mle {
      * @return the average log-likelihood
      */
     public static double averageLogLikelihood(UnivariateDistribution model, double[] x) {
+        Checks.notNull(model, "model");
+        Checks.notNull(x, "x");
         if (x.length == 0) {
             throw new IllegalArgumentException("Mle.averageLogLikelihood: need at least one observation, got none");
         }

@@ -21,18 +21,18 @@ public final class Normal extends LocationScale {
 
     @Override
     protected double logProbAt(double x) {
-        double z = (x - loc) / scale;
+        double z = standardize(x);
         return -0.5 * z * z - Math.log(scale) - Special.LN_SQRT_2PI;
     }
 
     @Override
     protected double cdfAt(double x) {
-        return Special.normalCdf((x - loc) / scale);
+        return Special.normalCdf(standardize(x));
     }
 
     /** A standard normal variate by the polar method. */
     static double standard(RandomGenerator rng) {
-        while (true) {
+        for (int tries = 0; tries < Params.MAX_REJECTIONS; tries++) {
             double u = 2 * rng.nextDouble() - 1;
             double v = 2 * rng.nextDouble() - 1;
             double s = u * u + v * v;
@@ -40,6 +40,7 @@ public final class Normal extends LocationScale {
                 return u * Math.sqrt(-2 * Math.log(s) / s);
             }
         }
+        throw Params.degenerateGenerator("Normal sampler (polar method)");
     }
 
     @Override
@@ -67,7 +68,7 @@ public final class Normal extends LocationScale {
      */
     public double scoreLoc(double z) {
         Params.notNaN("Normal.scoreLoc", "z", z);
-        return (z - loc) / (scale * scale);
+        return standardize(z) / scale;   // (z - loc) / scale^2, without scale^2 underflowing to 0
     }
 
     @Override

@@ -15,6 +15,22 @@ final class Params {
     private Params() {
     }
 
+    /**
+     * The bound on consecutive rejections in a rejection sampler. Every sampler here accepts a
+     * proposal with probability at least pi/4 (the polar method; Marsaglia-Tsang accepts with
+     * probability above 0.95), so with a uniform generator 1000 rejections in a row have
+     * probability below {@code (1 - pi/4)^1000 < 1e-660}: reaching the bound means the generator is
+     * degenerate (e.g. always returns 0), and the sampler refuses instead of looping forever.
+     */
+    static final int MAX_REJECTIONS = 1000;
+
+    /** The refusal of a sampler that reached {@link #MAX_REJECTIONS}. */
+    static IllegalArgumentException degenerateGenerator(String sampler) {
+        return new IllegalArgumentException(sampler + ": rng produced " + MAX_REJECTIONS + " rejected proposals in a row"
+                + " (probability below 1e-660 for a uniform generator): the random generator is degenerate, e.g."
+                + " it always returns the same value");
+    }
+
     static IllegalArgumentException fail(String owner, String name, String rule, Object value) {
         return new IllegalArgumentException(owner + ": " + name + " must " + rule + ", was " + value);
     }

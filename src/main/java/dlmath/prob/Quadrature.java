@@ -1,5 +1,6 @@
 package dlmath.prob;
 
+import dlmath.tensor.Checks;
 import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 
@@ -35,6 +36,8 @@ public final class Quadrature {
     public static final double ABSOLUTE_TOLERANCE = 1e-15;
     /** The finest level: step 2^-MAX_LEVEL in t. */
     static final int MAX_LEVEL = 9;
+    /** The most terms a sum over a discrete support may have (bounded time: about a second). */
+    static final long MAX_TERMS = 20_000_000;
     private static final int MIN_LEVEL = 3;
     private static final double HALF_PI = Math.PI / 2;
     /** |t| range of the tanh-sinh rule: beyond it the distance to the end underflows. */
@@ -54,6 +57,16 @@ public final class Quadrature {
      * @param error an estimate of |value - integral|: the last level difference plus a rounding bound
      */
     public record Result(double value, double error) {
+        /** The value is not NaN; the error bound is &gt;= 0 (possibly infinite), not NaN. */
+        public Result {
+            if (Double.isNaN(value)) {
+                throw new IllegalArgumentException("Quadrature.Result: value must not be NaN");
+            }
+            if (!(error >= 0)) {
+                throw new IllegalArgumentException("Quadrature.Result: error must be >= 0, was " + error);
+            }
+        }
+
 
         /**
          * The result for the union of two disjoint pieces: values and errors add.
@@ -62,12 +75,43 @@ public final class Quadrature {
          * @return the combined result
          */
         public Result plus(Result o) {
+            Checks.notNull(o, "o");
             return new Result(value + o.value, error + o.error);
         }
     }
 
     /** A Gauss quadrature rule: sum_i weights[i] f(nodes[i]). */
     public record Rule(double[] nodes, double[] weights) {
+        /** Copies both arrays; they must be non-empty, of the same length, finite. */
+        public Rule {
+            Checks.notNull(nodes, "nodes");
+            Checks.notNull(weights, "weights");
+            if (nodes.length == 0 || nodes.length != weights.length) {
+                throw new IllegalArgumentException("Quadrature.Rule: need as many weights as nodes (at least one), got "
+                        + nodes.length + " nodes and " + weights.length + " weights");
+            }
+            for (int i = 0; i < nodes.length; i++) {
+                if (!Double.isFinite(nodes[i]) || !Double.isFinite(weights[i])) {
+                    throw new IllegalArgumentException("Quadrature.Rule: node and weight " + i + " must be finite, were "
+                            + nodes[i] + " and " + weights[i]);
+                }
+            }
+            nodes = nodes.clone();
+            weights = weights.clone();
+        }
+
+        /** @return a copy of the nodes */
+        @Override
+        public double[] nodes() {
+            return nodes.clone();
+        }
+
+        /** @return a copy of the weights */
+        @Override
+        public double[] weights() {
+            return weights.clone();
+        }
+
 
         /**
          * Applies the rule.
@@ -76,6 +120,7 @@ public final class Quadrature {
          * @return sum_i w_i f(x_i)
          */
         public double apply(DoubleUnaryOperator f) {
+            Checks.notNull(f, "f");
             double s = 0;
             for (int i = 0; i < nodes.length; i++) {
                 s += weights[i] * f.applyAsDouble(nodes[i]);
@@ -100,6 +145,7 @@ public final class Quadrature {
      * @return the integral with its error estimate
      */
     public static Result integrate(DoubleUnaryOperator f, double a, double b) {
+        Checks.notNull(f, "f");
         if (Double.isNaN(a) || Double.isNaN(b) || !(a < b)) {
             throw new IllegalArgumentException("Quadrature.integrate: need a < b, was a=" + a + ", b=" + b);
         }
@@ -151,7 +197,7 @@ public final class Quadrature {
                     continue;
                 }
                 double fx = f.applyAsDouble(xw[0]);
-                double term = xw[1] * fx;
+                double term = fx == 0 ? 0 : xw[1] * fx;   // a weight beyond the range times 0 is 0
                 if (Double.isNaN(term)) {
                     throw new ArithmeticException("quadrature: the integrand is " + fx + " at x = " + xw[0]);
                 }
@@ -182,6 +228,10 @@ public final class Quadrature {
      * @param d the distribution
      * @param f the function; E|f(X)| must be finite
      * @return E[f(X)] with its error estimate
+     * @throws IllegalArgumentException if a discrete support needs more than {@value #MAX_TERMS} terms
+     *     (e.g. Poisson with a rate above about 3e10)
+     * @throws ArithmeticException if the integrand is NaN, the density exceeds the double range, or
+     *     the quadrature does not converge (the message says which)
      */
     public static Result expectation(UnivariateDistribution d, DoubleUnaryOperator f) {
         return expectation(d, f, new double[0]);
@@ -198,16 +248,33 @@ public final class Quadrature {
      * @return E[f(X)] with its error estimate
      */
     public static Result expectation(UnivariateDistribution d, DoubleUnaryOperator f, double... breakpoints) {
+        Checks.notNull(d, "d");
+        Checks.notNull(f, "f");
+        Checks.notNull(breakpoints, "breakpoints");
         double[] extraBreaks = breakpoints;
         DoubleUnaryOperator g = x -> {
             double p = d.prob(x);
-            return p == 0 ? 0 : p * f.applyAsDouble(x);
+            if (p == Double.POSITIVE_INFINITY) {
+                throw new ArithmeticException("quadrature: the density of " + d + " at x = " + x
+                        + " exceeds the double range, so its expectation cannot be computed by quadrature");
+            }
+            if (p == 0) {
+                return 0;
+            }
+            double fx = f.applyAsDouble(x);
+            return fx == 0 ? 0 : p * fx;
         };
         if (d instanceof DiscreteDistribution dd) {
+            double terms = (double) dd.summationHigh() - dd.summationLow() + 1;
+            if (terms > MAX_TERMS) {
+                throw new IllegalArgumentException("Quadrature.expectation: the support of " + d + " needs " + (long) terms
+                        + " terms (more than " + MAX_TERMS + ") to sum its mass above 1e-300; use a continuous "
+                        + "approximation (e.g. Normal(mean, sd))");
+            }
             double sum = 0;
             double abs = 0;
             int n = 0;
-            for (long k = dd.low(); k <= dd.summationHigh(); k++) {
+            for (long k = dd.summationLow(); k <= dd.summationHigh(); k++) {
                 double term = g.applyAsDouble(k);
                 sum += term;
                 abs += Math.abs(term);

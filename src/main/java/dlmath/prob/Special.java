@@ -23,6 +23,14 @@ package dlmath.prob;
  *   <li>{@link #erfc}, {@link #normalCdf}: erfc(x) = Q(1/2, x^2) for x &gt;= 0 (DLMF 7.11.2),
  *       so the tails keep their relative accuracy.</li>
  * </ul>
+ * <p>At the ends of the parameter range (issue 11): {@link #logBeta} uses Stirling's form (no a + b,
+ * no cancellation) once an argument reaches 1e6; the incomplete gamma function uses Temme's uniform
+ * asymptotic expansion for a &gt;= 1e5 (two terms, error below 1e-15 relative); the incomplete beta
+ * function uses a Stirling-form prefactor for large a, b, the continued fraction up to max(a, b) =
+ * 1e10, an Edgeworth (skewness-corrected normal) approximation for min(a, b) &gt;= 1e17 (error
+ * O(1 / min(a, b))), and refuses, naming a and b, in between; the series of P(a, x) folds 1/a into
+ * Gamma(a + 1), so a subnormal a does not overflow.
+ *
  * Every function rejects arguments outside its domain with an {@link IllegalArgumentException}
  * that names the argument and its value.
  */
@@ -72,14 +80,66 @@ public final class Special {
             }
             shift = Math.log(prod);
         }
+        return (x - 0.5) * Math.log(x) - x + LN_SQRT_2PI + stirling(x) - shift;
+    }
+
+    /**
+     * Stirling's correction {@code omega(x) = ln Gamma(x) - ((x - 1/2) ln x - x + ln sqrt(2 pi))}
+     * for x &gt;= 10 (DLMF 5.11.1, error below 2e-18); 0 at +infinity.
+     */
+    static double stirling(double x) {
         double inv = 1 / x;
         double inv2 = inv * inv;
         double series = 0;
         for (int k = STIRLING.length - 1; k >= 0; k--) {
             series = series * inv2 + STIRLING[k];
         }
-        return (x - 0.5) * Math.log(x) - x + LN_SQRT_2PI + series * inv - shift;
+        return series * inv;
     }
+
+    /**
+     * {@code phi(lambda) = lambda - 1 - ln lambda} given {@code d = lambda - 1 >= -1}, without the
+     * cancellation of the direct form near {@code lambda = 1}: the series
+     * {@code sum_{k>=2} (-d)^k / k} for {@code |d| < 0.1} (truncated after 20 terms, error below
+     * {@code 0.1^21}), {@code d - log1p(d)} otherwise.
+     */
+    static double phi(double d) {
+        if (Math.abs(d) < 0.1) {
+            double sum = 0;
+            double pow = d * d;
+            for (int k = 2; k <= 21; k++) {
+                sum += (k % 2 == 0 ? pow : -pow) / k;
+                pow *= d;
+            }
+            return sum;
+        }
+        return d - Math.log1p(d);
+    }
+
+    /**
+     * {@code (1 + d) ln(1 + d) - d} for {@code d >= -1} (the rate function of the Poisson family), by
+     * its series {@code sum_{j>=2} (-d)^j / (j (j-1))} for {@code |d| < 0.1} (20 terms, error below
+     * {@code 0.1^22}) and directly otherwise: no cancellation near {@code d = 0}.
+     */
+    static double poissonRate(double d) {
+        if (Math.abs(d) < 0.1) {
+            double sum = 0;
+            double pow = d * d;
+            for (int j = 2; j <= 21; j++) {
+                double term = (j % 2 == 0 ? pow : -pow) / (j * (j - 1.0));
+                sum += term;
+                if (Math.abs(term) <= 0x1p-60 * Math.abs(sum)) {
+                    break;                   // the rest is below 2^-60 of the sum (terms decrease by |d| < 0.1)
+                }
+                pow *= d;
+            }
+            return sum;
+        }
+        return d == -1 ? 1 : (1 + d) * Math.log1p(d) - d;
+    }
+
+    /** The threshold above which the log-space (Stirling) forms replace differences of lgamma. */
+    static final double LARGE = 1e6;
 
     /**
      * The digamma function psi(x) = d/dx ln Gamma(x), x &gt; 0.
@@ -107,6 +167,16 @@ public final class Special {
         return Math.log(x) - 0.5 / x - series * inv2 - shift;
     }
 
+    /** {@code psi(x) - ln x} for x &gt;= 10 by the asymptotic series (DLMF 5.11.2, error below 1e-18); 0 at +infinity. */
+    static double digammaMinusLog(double x) {
+        double inv2 = 1 / (x * x);
+        double series = 0;
+        for (int k = DIGAMMA.length - 1; k >= 0; k--) {
+            series = series * inv2 + DIGAMMA[k];
+        }
+        return -0.5 / x - series * inv2;
+    }
+
     /** c ln y with the convention 0 ln y = 0 (also for y = 0), as in scipy's xlogy. */
     static double xlogy(double c, double y) {
         return c == 0 ? 0 : c * Math.log(y);
@@ -120,7 +190,126 @@ public final class Special {
      * @return ln B(a, b)
      */
     public static double logBeta(double a, double b) {
-        return lgamma(a) + lgamma(b) - lgamma(a + b);
+        if (!(a > 0) || !(b > 0)) {
+            throw new IllegalArgumentException("logBeta: a and b must be > 0, was a=" + a + ", b=" + b);
+        }
+        double small = Math.min(a, b);
+        double big = Math.max(a, b);
+        if (big == Double.POSITIVE_INFINITY) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (big < LARGE) {
+            return lgamma(a) + lgamma(b) - lgamma(a + b);
+        }
+        // Stirling for the large argument(s), in a form where a + b never overflows and nothing
+        // cancels: ln(a + b) = ln big + log1p(small / big).
+        double r = small / big;
+        double lnS = Math.log(big) + Math.log1p(r);
+        double omegaS = stirling(big * (1 + r) == Double.POSITIVE_INFINITY ? Double.MAX_VALUE : big * (1 + r));
+        if (small >= ASYMPTOTIC) {
+            // ln B = ln sqrt(2 pi) - ln(s)/2 + (a - 1/2) ln(a/s) + (b - 1/2) ln(b/s) + omega(a) + omega(b) - omega(s)
+            return LN_SQRT_2PI - 0.5 * lnS - (small - 0.5) * Math.log1p(1 / r) - (big - 0.5) * Math.log1p(r)
+                    + stirling(small) + stirling(big) - omegaS;
+        }
+        // ln Gamma(big) - ln Gamma(big + small) = -(big - 1/2) log1p(small/big) - small ln(s) + small + omega(big) - omega(s)
+        return lgamma(small) - (big - 0.5) * Math.log1p(r) - small * lnS + small + stirling(big) - omegaS;
+    }
+
+    /**
+     * {@code ln B(alpha) - sum_i ...}: the log of the Dirichlet normalizer
+     * {@code ln B(alpha) = sum_i ln Gamma(alpha_i) - ln Gamma(alpha_0)}, in Stirling's log-space form
+     * when every {@code alpha_i >= 10} and {@code alpha_0 >= LARGE} (so that it neither overflows nor
+     * cancels): {@code (K-1) ln sqrt(2 pi) + sum_i (alpha_i - 1/2) ln(alpha_i / alpha_0) - (K-1)/2 ln alpha_0
+     * + sum_i omega(alpha_i) - omega(alpha_0)}.
+     *
+     * @param alpha the concentrations, each &gt; 0 and finite
+     * @param logAlpha0 {@code ln alpha_0} (computed by the caller without overflow)
+     * @return {@code ln B(alpha)}
+     */
+    static double logMultivariateBeta(double[] alpha, double logAlpha0) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double a : alpha) {
+            min = Math.min(min, a);
+        }
+        double alpha0 = Math.exp(logAlpha0);
+        if (min < ASYMPTOTIC || logAlpha0 < Math.log(LARGE)) {
+            double s = 0;
+            double sum = 0;
+            for (double a : alpha) {
+                s += lgamma(a);
+                sum += a;
+            }
+            return s - lgamma(sum);
+        }
+        double s = (alpha.length - 1) * (LN_SQRT_2PI - 0.5 * logAlpha0)
+                - stirling(Math.min(alpha0, Double.MAX_VALUE));
+        for (double a : alpha) {
+            s += (a - 0.5) * (Math.log(a) - logAlpha0) + stirling(a);
+        }
+        return s;
+    }
+
+    /**
+     * {@code ln} of the Dirichlet density at {@code x} (on the simplex; x is projected onto it by
+     * dividing by its sum) in Stirling's log-space form, for every {@code alpha_i >= 10}:
+     * {@code -sum_i alpha_i phi(x_i / m_i - 1) - sum_i ln x_i + (sum_i ln alpha_i - ln alpha_0) / 2
+     * - (K-1) ln sqrt(2 pi) - sum_i omega(alpha_i) + omega(alpha_0)}, with {@code m_i = alpha_i / alpha_0}
+     * the mean; no term is larger than the result's own scale, so nothing cancels even when
+     * {@code alpha_0} exceeds the double range.
+     */
+    static double logDirichletLarge(double[] alpha, double[] mean, double lnAlpha0, double[] x) {
+        double sum = 0;
+        for (double v : x) {
+            sum += v;
+        }
+        double lp = -(alpha.length - 1) * LN_SQRT_2PI - 0.5 * lnAlpha0
+                + stirling(Math.min(Math.exp(lnAlpha0), Double.MAX_VALUE));
+        for (int i = 0; i < alpha.length; i++) {
+            double xi = x[i] / sum;
+            if (xi == 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            lp += -alpha[i] * phi(xi / mean[i] - 1) - Math.log(xi) + 0.5 * Math.log(alpha[i]) - stirling(alpha[i]);
+        }
+        return lp;
+    }
+
+    /**
+     * The entropy of Dirichlet(alpha) for large concentrations by Stirling's series (DLMF 5.11.1,
+     * 5.11.2): {@code (K-1)(ln sqrt(2 pi) + 1/2) + (sum_i ln alpha_i)/2 + (1/2 - K) ln alpha_0
+     * - (1/3) sum_i 1/alpha_i + (K/2 - 1/6)/alpha_0 - sum_i 1/(12 alpha_i^2) + K/(12 alpha_0^2)},
+     * with an error {@code O(sum_i alpha_i^-3)}, below 1e-17 for every {@code alpha_i >= 1e6}.
+     */
+    static double dirichletEntropyLarge(double[] alpha, double lnAlpha0) {
+        int k = alpha.length;
+        double alpha0 = Math.exp(lnAlpha0);
+        double h = (k - 1) * (LN_SQRT_2PI + 0.5) + (0.5 - k) * lnAlpha0 + (0.5 * k - 1.0 / 6) / alpha0
+                + k / (12 * alpha0 * alpha0);
+        for (double a : alpha) {
+            h += 0.5 * Math.log(a) - 1 / (3 * a) - 1 / (12 * a * a);
+        }
+        return h;
+    }
+
+    /**
+     * {@code ln(sum_i x_i)} for positive finite x_i without overflow (the sum of values scaled by a power of two).
+     */
+    static double max(double[] x) {
+        double max = 0;
+        for (double v : x) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    static double logSum(double[] x) {
+        double max = max(x);
+        int e = Math.getExponent(max);
+        double s = 0;
+        for (double v : x) {
+            s += Math.scalb(v, -e);
+        }
+        return Math.log(s) + e * Math.log(2);
     }
 
     /**
@@ -132,6 +321,9 @@ public final class Special {
      */
     public static double regularizedGammaP(double a, double x) {
         checkGamma(a, x);
+        if (a >= TEMME && x > 0 && x < Double.POSITIVE_INFINITY) {
+            return temme(a, x, false);
+        }
         if (x < a + 1) {
             return gammaSeries(a, x);
         }
@@ -147,6 +339,9 @@ public final class Special {
      */
     public static double regularizedGammaQ(double a, double x) {
         checkGamma(a, x);
+        if (a >= TEMME && x > 0 && x < Double.POSITIVE_INFINITY) {
+            return temme(a, x, true);
+        }
         if (x < a + 1) {
             return 1 - gammaSeries(a, x);
         }
@@ -167,18 +362,61 @@ public final class Special {
         return Math.exp(a * Math.log(x) - x - lgamma(a));
     }
 
-    /** P(a, x) by the series e^-x x^a / Gamma(a) sum_n x^n / (a (a+1) ... (a+n)), for x &lt; a + 1. */
+    /**
+     * P(a, x) by the series e^-x x^a / Gamma(a + 1) sum_n x^n / ((a+1) ... (a+n)), for x &lt; a + 1
+     * (the factor 1/a is taken into Gamma(a + 1), so that a tiny a, even subnormal, does not overflow).
+     */
     private static double gammaSeries(double a, double x) {
         if (x == 0) {
             return 0;
         }
-        double term = 1 / a;
+        double term = 1;
         double sum = term;
         for (int n = 1; n < MAX_ITERATIONS && term > sum * EPS; n++) {
             term *= x / (a + n);
             sum += term;
         }
-        return sum * gammaPrefactor(a, x);
+        return Math.min(1, sum * Math.exp(a * Math.log(x) - x - lgamma(a + 1)));
+    }
+
+    /** The shape from which Temme's uniform asymptotic expansion replaces the series and the fraction. */
+    static final double TEMME = 1e5;
+
+    /**
+     * Temme's uniform asymptotic expansion (DLMF 8.12.3, 8.12.8; Temme, <i>Special Functions</i>,
+     * 1996, Sec. 11.2.4) for large a: {@code Q(a, x) = erfc(eta sqrt(a/2)) / 2 + R_a(eta)},
+     * {@code R_a(eta) = exp(-a eta^2/2) / sqrt(2 pi a) (c_0(eta) + c_1(eta) / a + O(a^-2))} with
+     * {@code lambda = x / a}, {@code eta = sign(lambda - 1) sqrt(2 phi(lambda))}. With the two terms
+     * kept, the error is below {@code 0.001 a^-2 exp(-a eta^2/2) / sqrt(2 pi a)}, i.e. below 1e-15
+     * relative to the smaller of P and Q for {@code a >= 1e5}. Bounded time for every a.
+     */
+    private static double temme(double a, double x, boolean upper) {
+        return temmeAt(a, x / a - 1, upper);
+    }
+
+    /**
+     * Temme's expansion given {@code d = x / a - 1} (so that a caller with {@code x = rate t} can
+     * pass {@code d = fma(t, rate, -a) / a}, exact up to one rounding: for a huge shape the result
+     * changes by many standard deviations per ulp of x).
+     */
+    static double temmeAt(double a, double d, boolean upper) {
+        double eta2 = 2 * phi(d);
+        double eta = (d < 0 ? -1 : 1) * Math.sqrt(eta2);
+        double c0;
+        double c1;
+        if (Math.abs(eta) < 1e-3) {
+            c0 = -1.0 / 3 + eta / 12 - 2 * eta * eta / 135;
+            c1 = -1.0 / 540 - eta / 288;
+        } else {
+            double lm1 = d;
+            c0 = 1 / lm1 - 1 / eta;
+            c1 = 1 / (eta * eta * eta) - 1 / (lm1 * lm1 * lm1) - 1 / (lm1 * lm1) - 1 / (12 * lm1);
+        }
+        double r = Math.exp(-0.5 * a * eta2) / Math.sqrt(2 * Math.PI * a) * (c0 + c1 / a);
+        double z = eta * Math.sqrt(a / 2);
+        // Q = erfc(z)/2 + R and P = erfc(-z)/2 - R; each tail is computed directly to keep it relative
+        double result = upper ? 0.5 * erfc(z) + r : 0.5 * erfc(-z) - r;
+        return Math.max(0, Math.min(1, result));
     }
 
     /** Q(a, x) by Legendre's continued fraction, for x &gt;= a + 1. */
@@ -230,15 +468,56 @@ public final class Special {
             return x;
         }
         double y = 1 - x;
+        if (Math.min(a, b) >= BETA_NORMAL) {
+            return betaNormal(x, a, b);
+        }
+        if (Math.max(a, b) > BETA_LIMIT) {
+            throw new IllegalArgumentException("incomplete beta: a = " + a + " and b = " + b + " are outside the range "
+                    + "this implementation computes (the continued fraction needs about sqrt(max(a, b)) terms above "
+                    + BETA_LIMIT + ", and the normal approximation needs min(a, b) >= " + BETA_NORMAL + ")");
+        }
         if (x > (a + 1) / (a + b + 2)) {
             return 1 - betaContinuedFraction(y, x, b, a);
         }
         return betaContinuedFraction(x, y, a, b);
     }
 
+    /** The continued fraction converges within MAX_ITERATIONS terms up to here (about 3 sqrt(max(a, b)) terms). */
+    static final double BETA_LIMIT = 1e10;
+    /** From here the normal approximation with its skewness correction is within 1e-16 (see betaNormal). */
+    static final double BETA_NORMAL = 1e17;
+
+    /**
+     * I_x(a, b) for {@code min(a, b) >= 1e17} by the Edgeworth expansion of Beta(a, b) about its
+     * mean: {@code Phi(z) - phi(z) gamma_1 (z^2 - 1) / 6} with the standardized {@code z} and the
+     * skewness {@code gamma_1 = 2 (b - a) sqrt(a + b + 1) / ((a + b + 2) sqrt(a b))}; the error is
+     * {@code O(1 / min(a, b))}, below 1e-16 here. All in ratios, so a + b may exceed the double range.
+     */
+    private static double betaNormal(double x, double a, double b) {
+        double r = b / a;                         // mean = 1 / (1 + r), computed without a + b
+        double mean = 1 / (1 + r);
+        double sd = Math.sqrt(mean * (1 - mean) / a / (1 + r));   // var = ab / (s^2 (s + 1)) ~ mean (1 - mean) / s
+        double z = (x - mean) / sd;
+        double skew = 2 * (r - 1) / (Math.sqrt(a) * Math.sqrt(r * (1 + r)));
+        double density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+        double p = normalCdf(z) - density * skew * (z * z - 1) / 6;
+        return Math.max(0, Math.min(1, p));
+    }
+
     /** I_x(a, b) by DLMF 8.17.22, with y = 1 - x passed separately so that ln y stays accurate. */
     private static double betaContinuedFraction(double x, double y, double a, double b) {
-        double prefactor = Math.exp(a * Math.log(x) + b * Math.log(y) - logBeta(a, b)) / a;
+        double logPrefactor;
+        if (Math.min(a, b) >= ASYMPTOTIC && Math.max(a, b) >= LARGE) {
+            // x^a y^b / B(a, b) in Stirling's form, without the cancellation of a ln x + b ln y - ln B
+            // (each of size a + b): -a phi(x s/a) - b phi(y s/b) + ln sqrt(a b / s) - ln sqrt(2 pi) - omega terms
+            double r = b / a;
+            double lnS = Math.log(Math.max(a, b)) + Math.log1p(Math.min(r, 1 / r));
+            logPrefactor = -a * phi(x * r - y) - b * phi(y / r - x) + 0.5 * (Math.log(a) + Math.log(b) - lnS)
+                    - LN_SQRT_2PI - stirling(a) - stirling(b) + stirling(a + b);
+        } else {
+            logPrefactor = a * Math.log(x) + b * Math.log(y) - logBeta(a, b);
+        }
+        double prefactor = Math.exp(logPrefactor) / a;
         // 1 / (1 + d1 / (1 + d2 / (1 + ...))), d_{2m+1} = -(a+m)(a+b+m)x / ((a+2m)(a+2m+1)),
         // d_{2m} = m(b-m)x / ((a+2m-1)(a+2m))
         double c = 1;

@@ -32,6 +32,7 @@ public final class Shapes {
      *     {@link Integer#MAX_VALUE}
      */
     public static int size(int[] shape) {
+        Checks.notNull(shape, "shape");
         long n = 1;
         for (int side : shape) {
             if (side < 0) {
@@ -62,6 +63,10 @@ public final class Shapes {
      *     two different sides, neither of which is 1
      */
     public static int[] broadcast(int[] a, int[] b) {
+        Checks.notNull(a, "a");
+        Checks.notNull(b, "b");
+        requireSides("Shapes.broadcast", "a", a);
+        requireSides("Shapes.broadcast", "b", b);
         return broadcast(null, a, b);
     }
 
@@ -75,10 +80,23 @@ public final class Shapes {
      * @throws IllegalArgumentException {@code "axis 3 out of range for rank 2"} otherwise
      */
     public static int normalizeAxis(int axis, int rank) {
+        if (rank < 0) {
+            throw new IllegalArgumentException("Shapes.normalizeAxis: rank must be >= 0, was " + rank);
+        }
         return normalizeAxis(null, axis, rank);
     }
 
     // ---------------------------------------------------------------- package-private helpers
+
+    /** Every side of a shape is at least 1 (this library has no empty tensors). */
+    private static void requireSides(String op, String name, int[] shape) {
+        for (int side : shape) {
+            if (side < 1) {
+                throw new IllegalArgumentException(op + ": every side of " + name + " must be >= 1, but "
+                        + toString(shape) + " has side " + side);
+            }
+        }
+    }
 
     /** Like {@link #broadcast(int[], int[])}, with the name of the operation in the message. */
     static int[] broadcast(String op, int[] a, int[] b) {

@@ -146,7 +146,7 @@ public final class Tensor {
      */
     public static Tensor eye(int n) {
         require(n >= 1, "eye: n must be >= 1, was %d", n);
-        double[] data = new double[n * n];
+        double[] data = new double[Checks.sizeProduct("eye", n, n)];
         for (int i = 0; i < n; i++) {
             data[i * n + i] = 1.0;
         }
@@ -853,9 +853,26 @@ public final class Tensor {
         // For every matrix of the output stack: which matrix of a and which of b it multiplies.
         int[] aBlock = blockIndices(aBatch, batch);
         int[] bBlock = blockIndices(bBatch, batch);
-        double[] c = new double[aBlock.length * n * p];
+        double[] c = new double[Checks.sizeProduct("matmul " + Shapes.toString(shape) + " @ "
+                + Shapes.toString(other.shape), aBlock.length, n, p)];
         for (int t = 0; t < aBlock.length; t++) {
             multiplyInto(a.data, aBlock[t] * n * m, b.data, bBlock[t] * m * p, c, t * n * p, n, m, p);
+        }
+        if (hasNaN(c) && isFinite(a.data) && isFinite(b.data)) {
+            // finite operands, yet inf - inf: some partial sum overflowed. Multiply 2^-ea A by 2^-eb B
+            // (exact scalings, no partial sum can overflow) and scale back: an entry beyond the range is
+            // then +-infinity, never NaN, and the others are the same products as before.
+            int ea = Math.getExponent(maxAbs(a.data));
+            int eb = Math.getExponent(maxAbs(b.data));
+            double[] as = scaled(a.data, -ea);
+            double[] bs = scaled(b.data, -eb);
+            java.util.Arrays.fill(c, 0);
+            for (int t = 0; t < aBlock.length; t++) {
+                multiplyInto(as, aBlock[t] * n * m, bs, bBlock[t] * m * p, c, t * n * p, n, m, p);
+            }
+            for (int i = 0; i < c.length; i++) {
+                c[i] = Math.scalb(c[i], ea + eb);
+            }
         }
 
         // Output shape: batch axes, then n and p, without the axes added for vectors.
@@ -876,6 +893,40 @@ public final class Tensor {
      * a stack with batch shape {@code own}: number the stack's matrices 0, 1, 2, ... and broadcast
      * those numbers like any other tensor.
      */
+    private static boolean hasNaN(double[] v) {
+        for (double x : v) {
+            if (Double.isNaN(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isFinite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double maxAbs(double[] v) {
+        double m = Double.MIN_NORMAL;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
+    }
+
+    private static double[] scaled(double[] v, int e) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.scalb(v[i], e);
+        }
+        return out;
+    }
+
     private static int[] blockIndices(int[] own, int[] batch) {
         double[] numbers = arange(Shapes.size(own)).reshape(own).expandedData(batch);
         int[] out = new int[numbers.length];
@@ -1087,7 +1138,7 @@ public final class Tensor {
                 match = d == ax || t.shape[d] == first[d];
             }
             require(match, "concat: shapes %s and %s differ outside axis %d", first, t.shape, ax);
-            total += t.shape[ax];
+            total = Checks.sizeSum("concat along axis " + ax, total, t.shape[ax]);
         }
         int[] out = first.clone();
         out[ax] = total;
@@ -1238,7 +1289,27 @@ public final class Tensor {
     }
 
     private static double meanOf(double[] v, int from, int to) {
-        return sumOf(v, from, to) / (to - from);
+        double mean = sumOf(v, from, to) / (to - from);
+        if (Double.isInfinite(mean) && !hasInfinity(v, from, to)) {
+            // the sum overflowed although every entry is finite: sum v_i 2^-k instead (scaling by a
+            // power of two is exact) and scale the mean back; it is representable, |mean| <= max |v_i|
+            int k = 32 - Integer.numberOfLeadingZeros(to - from);   // 2^k > n: the scaled sum cannot overflow
+            double scaled = 0;
+            for (int i = from; i < to; i++) {
+                scaled += Math.scalb(v[i], -k);
+            }
+            mean = Math.scalb(scaled / (to - from), k);
+        }
+        return mean;
+    }
+
+    private static boolean hasInfinity(double[] v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Double.isFinite(v[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double prodOf(double[] v, int from, int to) {
@@ -1596,6 +1667,16 @@ public final class Tensor {
         for (int i = 0; i < size(); i++) {
             s += data[i] * other.data[i];
         }
+        if (Double.isNaN(s) && isFinite(data) && isFinite(other.data)) {
+            // inf - inf from finite vectors: the same sum with both scaled by powers of two, scaled back
+            int ea = Math.getExponent(maxAbs(data));
+            int eb = Math.getExponent(maxAbs(other.data));
+            s = 0;
+            for (int i = 0; i < size(); i++) {
+                s += Math.scalb(data[i], -ea) * Math.scalb(other.data[i], -eb);
+            }
+            s = Math.scalb(s, ea + eb);
+        }
         return s;
     }
 
@@ -1622,6 +1703,8 @@ public final class Tensor {
     public Tensor outer(Tensor other) {
         require(other != null, "outer: other must not be null");
         require(rank() == 1 && other.rank() == 1, "outer: need two vectors, got %s and %s", shape, other.shape);
+        Checks.sizeProduct("outer " + Shapes.toString(shape) + " with " + Shapes.toString(other.shape),
+                size(), other.size());
         return reshape(size(), 1).mul(other.reshape(1, other.size()));
     }
 
@@ -1637,8 +1720,12 @@ public final class Tensor {
         require(rank() == 2 && other.rank() == 2, "kron: need two matrices, got %s and %s", shape, other.shape);
         int r = other.shape[0];
         int c = other.shape[1];
-        int cols = shape[1] * c;
-        double[] out = new double[size() * other.size()];
+        int rows = Checks.sizeProduct("kron " + Shapes.toString(shape) + " with " + Shapes.toString(other.shape),
+                shape[0], r);
+        int cols = Checks.sizeProduct("kron " + Shapes.toString(shape) + " with " + Shapes.toString(other.shape),
+                shape[1], c);
+        double[] out = new double[Checks.sizeProduct("kron " + Shapes.toString(shape) + " with "
+                + Shapes.toString(other.shape), rows, cols)];
         for (int i = 0; i < shape[0]; i++) {
             for (int j = 0; j < shape[1]; j++) {
                 double aij = data[i * shape[1] + j];
@@ -1649,7 +1736,7 @@ public final class Tensor {
                 }
             }
         }
-        return new Tensor(new int[] {shape[0] * r, cols}, out);
+        return new Tensor(new int[] {rows, cols}, out);
     }
 
     // =============================================================================== comparison

@@ -1,0 +1,374 @@
+package dlmath.theorems.robustness;
+
+import dlmath.autodiff.Attrs;
+import dlmath.autodiff.Autodiff;
+import dlmath.autodiff.Choices;
+import dlmath.autodiff.Graph;
+import dlmath.autodiff.Primitive;
+import dlmath.autodiff.Primitives;
+import dlmath.autodiff.Program;
+import dlmath.autodiff.Sample;
+import dlmath.autodiff.Var;
+import dlmath.linalg.Cholesky;
+import dlmath.linalg.Lu;
+import dlmath.linalg.Pca;
+import dlmath.linalg.Qr;
+import dlmath.linalg.Svd;
+import dlmath.linalg.SymmetricEigen;
+import dlmath.prob.Bernoulli;
+import dlmath.prob.Beta;
+import dlmath.prob.Binomial;
+import dlmath.prob.Categorical;
+import dlmath.prob.Dirichlet;
+import dlmath.prob.Exponential;
+import dlmath.prob.Gamma;
+import dlmath.prob.Laplace;
+import dlmath.prob.Logistic;
+import dlmath.prob.MultivariateNormal;
+import dlmath.prob.Normal;
+import dlmath.prob.Poisson;
+import dlmath.prob.Quadrature;
+import dlmath.prob.Uniform;
+import dlmath.tensor.Tensor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * The explicit table of argument makers of RB-01: for each parameter type, a short list of
+ * values of named kinds, the first a typical valid value, then edge and malformed ones (both ends
+ * of the double range, subnormals, zeros, NaN and infinities, negative and overflowing sizes,
+ * mismatched shapes, ragged and empty arrays, null, degenerate random generators, extreme
+ * distribution parameters). A parameter's makers are every entry whose type the parameter accepts,
+ * so adding a subtype (a new distribution) adds its instances everywhere. Makers run per call in a
+ * {@link Ctx} that holds one graph, so that the {@code Var} arguments of one call share it.
+ */
+final class ArgumentMakers {
+
+    /** Per-call context: the graph the {@code Var} arguments of one call live in. */
+    static final class Ctx {
+        final Graph graph = new Graph();
+    }
+
+    /** One maker: the type of the values it makes, the kind's name, and the factory. */
+    record Maker(Type type, String kind, Function<Ctx, Object> make) {
+        @Override
+        public String toString() {
+            return kind;
+        }
+    }
+
+    private ArgumentMakers() {
+    }
+
+    private static final List<Maker> TABLE = new ArrayList<>();
+
+    private static void add(Type type, String kind, Function<Ctx, Object> make) {
+        TABLE.add(new Maker(type, kind, make));
+    }
+
+    private static void value(Type type, String kind, Object v) {
+        add(type, kind, c -> v instanceof double[] d ? d.clone() : v instanceof int[] i ? i.clone() : v);
+    }
+
+    static final double SUB = Double.MIN_VALUE;
+    static final double MAX = Double.MAX_VALUE;
+
+    /** A generator that always returns 0 (and the smallest values): rejection samplers must not hang. */
+    static final RandomGenerator ZERO = new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            return 0;
+        }
+
+        @Override
+        public double nextDouble() {
+            return 0;
+        }
+
+        @Override
+        public String toString() {
+            return "always-0 generator";
+        }
+    };
+
+    /** A generator that always returns the largest values. */
+    static final RandomGenerator ONE = new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            return -1;
+        }
+
+        @Override
+        public double nextDouble() {
+            return Math.nextDown(1.0);
+        }
+
+        @Override
+        public String toString() {
+            return "always-(1 - ulp) generator";
+        }
+    };
+
+    static Tensor m(double[][] rows) {
+        return Tensor.of(rows);
+    }
+
+    static {
+        // ---------------------------------------------------------------- primitives
+        for (Object[] d : new Object[][] {{"1", 1.0}, {"0", 0.0}, {"-0", -0.0}, {"-1", -1.0}, {"0.5", 0.5},
+                {"2", 2.0}, {"1e300", 1e300}, {"-1e300", -1e300}, {"1e-300", 1e-300}, {"subnormal", SUB},
+                {"MAX", MAX}, {"-MAX", -MAX}, {"NaN", Double.NaN}, {"+inf", Double.POSITIVE_INFINITY},
+                {"-inf", Double.NEGATIVE_INFINITY}}) {
+            value(double.class, "double " + d[0], d[1]);
+        }
+        for (Object[] i : new Object[][] {{"1", 1}, {"0", 0}, {"2", 2}, {"-1", -1}, {"3", 3}, {"-3", -3},
+                {"46341", 46341}, {"MIN", Integer.MIN_VALUE}, {"MAX", Integer.MAX_VALUE}}) {
+            value(int.class, "int " + i[0], i[1]);
+        }
+        for (Object[] l : new Object[][] {{"1", 1L}, {"0", 0L}, {"-1", -1L}, {"MIN", Long.MIN_VALUE},
+                {"MAX", Long.MAX_VALUE}}) {
+            value(long.class, "long " + l[0], l[1]);
+        }
+        value(boolean.class, "true", true);
+        value(boolean.class, "false", false);
+        value(String.class, "name \"p\"", "p");
+        value(String.class, "name \"\"", "");
+
+        // ---------------------------------------------------------------- arrays
+        value(double[].class, "double[] {1, 2, 3}", new double[] {1, 2, 3});
+        value(double[].class, "double[] {}", new double[0]);
+        value(double[].class, "double[] {NaN}", new double[] {Double.NaN});
+        value(double[].class, "double[] {1e308, -1e308, 1e308}", new double[] {1e308, -1e308, 1e308});
+        value(double[].class, "double[] {MAX, MAX}", new double[] {MAX, MAX});
+        value(double[].class, "double[] {subnormals}", new double[] {SUB, 2 * SUB, 0});
+        value(double[].class, "double[] {inf}", new double[] {Double.POSITIVE_INFINITY});
+        value(int[].class, "int[] {2, 3}", new int[] {2, 3});
+        value(int[].class, "int[] {}", new int[0]);
+        value(int[].class, "int[] {0}", new int[] {0});
+        value(int[].class, "int[] {-1}", new int[] {-1});
+        value(int[].class, "int[] {-5}", new int[] {-5});
+        value(int[].class, "int[] {1, 1}", new int[] {1, 1});
+        value(int[].class, "int[] {46341, 46341}", new int[] {46341, 46341});
+        value(int[].class, "int[] {65536, 65536}", new int[] {65536, 65536});
+        value(int[].class, "int[] {MAX}", new int[] {Integer.MAX_VALUE});
+        value(double[][].class, "double[][] 2x2", new double[][] {{1, 2}, {3, 4}});
+        value(double[][].class, "double[][] ragged", new double[][] {{1, 2}, {3}});
+        value(double[][].class, "double[][] {}", new double[0][]);
+        value(double[][].class, "double[][] {{}}", new double[][] {{}});
+        add(double[][].class, "double[][] with null row", c -> new double[][] {{1}, null});
+        add(Object[].class, "Object[] {\"p\", 2.0}", c -> new Object[] {"p", 2.0});
+        add(Object[].class, "Object[] {\"p\"} (odd)", c -> new Object[] {"p"});
+        add(Object[].class, "Object[] {1, 2} (no name)", c -> new Object[] {1, 2});
+        add(Object[].class, "Object[] {\"p\", \"x\"} (bad value)", c -> new Object[] {"p", "x"});
+
+        // ---------------------------------------------------------------- tensors
+        add(Tensor.class, "tensor 2x2 SPD", c -> m(new double[][] {{2, 1}, {1, 3}}));
+        add(Tensor.class, "tensor scalar 2", c -> Tensor.scalar(2));
+        add(Tensor.class, "tensor vector [0.2, 0.3, 0.5]", c -> Tensor.of(0.2, 0.3, 0.5));
+        add(Tensor.class, "tensor vector [1]", c -> Tensor.of(1.0));
+        add(Tensor.class, "tensor 2x3", c -> m(new double[][] {{1, 2, 3}, {4, 5, 6}}));
+        add(Tensor.class, "tensor 3x2", c -> m(new double[][] {{1, 2}, {3, 4}, {5, 6}}));
+        add(Tensor.class, "tensor 3x3 identity", c -> Tensor.eye(3));
+        add(Tensor.class, "tensor 2x2 singular", c -> m(new double[][] {{1, 2}, {2, 4}}));
+        add(Tensor.class, "tensor 2x2 zeros", c -> Tensor.zeros(2, 2));
+        add(Tensor.class, "tensor 2x2 at 1e308", c -> m(new double[][] {{1e308, 1e308}, {-1e308, 1e308}}));
+        add(Tensor.class, "tensor 2x2 SPD at 2^1000", c -> m(new double[][] {{2, 1}, {1, 3}}).mul(0x1p1000));
+        add(Tensor.class, "tensor 2x2 subnormal", c -> m(new double[][] {{1e-310, 0}, {0, 1e-310}}));
+        add(Tensor.class, "tensor 2x2 with NaN", c -> m(new double[][] {{1, Double.NaN}, {0, 1}}));
+        add(Tensor.class, "tensor 2x2 with +inf", c -> m(new double[][] {{1, Double.POSITIVE_INFINITY}, {0, 1}}));
+        add(Tensor.class, "tensor vector [1e308, -1e308]", c -> Tensor.of(1e308, -1e308));
+        add(Tensor.class, "tensor vector [0, 0, 0]", c -> Tensor.zeros(3));
+        add(Tensor.class, "tensor rank 3 [2, 1, 2]", c -> Tensor.arange(4).reshape(2, 1, 2));
+        add(Tensor.class, "tensor 65536x1", c -> Tensor.ones(65536, 1));
+        add(Tensor[].class, "Tensor[] {2x2 SPD}", c -> new Tensor[] {m(new double[][] {{2, 1}, {1, 3}})});
+        add(Tensor[].class, "Tensor[] {}", c -> new Tensor[0]);
+        add(Tensor[].class, "Tensor[] {[1, 2, 3], [1]}", c -> new Tensor[] {Tensor.of(1, 2, 3), Tensor.of(1.0)});
+        add(Tensor[].class, "Tensor[] {[1], null}", c -> new Tensor[] {Tensor.of(1.0), null});
+        add(Tensor[].class, "Tensor[] {vector at 1e308}", c -> new Tensor[] {Tensor.of(1e308, -1e308)});
+
+        // ---------------------------------------------------------------- autodiff
+        add(Graph.class, "a graph", c -> c.graph);
+        add(Graph.class, "another graph", c -> new Graph());
+        add(Var.class, "var 2x2 SPD", c -> c.graph.variable(m(new double[][] {{2, 1}, {1, 3}})));
+        add(Var.class, "var vector [1, 2, 3]", c -> c.graph.variable(Tensor.of(1, 2, 3)));
+        add(Var.class, "var scalar", c -> c.graph.variable(Tensor.scalar(0.5)));
+        add(Var.class, "constant 2x3", c -> c.graph.constant(m(new double[][] {{1, 2, 3}, {4, 5, 6}})));
+        add(Var.class, "var at 1e308", c -> c.graph.variable(Tensor.of(1e308, -1e308)));
+        add(Var.class, "var of another graph", c -> new Graph().variable(Tensor.of(1.0)));
+        add(Var.class, "dual vector", c -> c.graph.dual(Tensor.of(1, 2, 3), Tensor.of(1, 0, 0)));
+        add(Var[].class, "Var[] {vector}", c -> new Var[] {c.graph.variable(Tensor.of(1, 2, 3))});
+        add(Var[].class, "Var[] {}", c -> new Var[0]);
+        add(Var[].class, "Var[] {vector, 2x3}",
+                c -> new Var[] {c.graph.variable(Tensor.of(1, 2, 3)), c.graph.variable(m(new double[][] {{1, 2, 3}, {4, 5, 6}}))});
+        add(Var[].class, "Var[] {null}", c -> new Var[] {null});
+        for (Primitive p : List.of(Primitives.ADD, Primitives.POW, Primitives.SOFTMAX, Primitives.CONCAT,
+                Primitives.SOLVE, Primitives.MATMUL, Primitives.LOGSUMEXP, Primitives.RESHAPE)) {
+            value(Primitive.class, "primitive " + p.name(), p);
+        }
+        value(Attrs.class, "attrs none", Attrs.NONE);
+        add(Attrs.class, "attrs p=2.0", c -> Attrs.of("p", 2.0));
+        add(Attrs.class, "attrs p=2 (an int where a real is expected)", c -> Attrs.of("p", 2));
+        add(Attrs.class, "attrs axes=[0], keepdims", c -> Attrs.of("axes", new int[] {0}, "keepdims", true));
+        add(Attrs.class, "attrs axis=5", c -> Attrs.of("axis", 5));
+        add(Attrs.class, "attrs shape=[-1]", c -> Attrs.of("shape", new int[] {-1}));
+        add(Choices.class, "random choices", c -> Choices.random(new SplittableRandom(7)));
+        add(Choices.class, "choices of an always-0 generator", c -> Choices.random(ZERO));
+        add(Sample.class, "sample x = [1, 2]", c -> new Sample(new Tensor[] {Tensor.of(1, 2)}, Attrs.NONE));
+        add(Program.class, "program v1 = exp(x0)", c -> new Program(List.of(new int[] {2}),
+                List.of(new Program.Instruction(Primitives.EXP, new int[] {0}, Attrs.NONE, false))));
+        add(Program.Instruction.class, "instruction exp(x0)",
+                c -> new Program.Instruction(Primitives.EXP, new int[] {0}, Attrs.NONE, false));
+        add(Program.Instruction.class, "instruction reading value 7",
+                c -> new Program.Instruction(Primitives.ADD, new int[] {0, 7}, Attrs.NONE, false));
+        add(Autodiff.Dual.class, "dual of [1]", c -> new Autodiff.Dual(Tensor.of(1.0), Tensor.of(0.0)));
+        add(typeOf("java.util.List<int[]>"), "shapes [[2]]", c -> List.of(new int[] {2}));
+        add(typeOf("java.util.List<int[]>"), "shapes []", c -> List.of());
+        add(typeOf("java.util.List<int[]>"), "shapes [[-1]]", c -> List.of(new int[] {-1}));
+        add(typeOf("java.util.List<dlmath.autodiff.Program$Instruction>"), "body [exp(x0)]",
+                c -> List.of(new Program.Instruction(Primitives.EXP, new int[] {0}, Attrs.NONE, false)));
+        add(typeOf("java.util.List<dlmath.autodiff.Program$Instruction>"), "body [add(x0, v7)]",
+                c -> List.of(new Program.Instruction(Primitives.ADD, new int[] {0, 7}, Attrs.NONE, false)));
+        add(typeOf("java.util.List<dlmath.autodiff.Program$Instruction>"), "body []", c -> List.of());
+        String fn = "java.util.function.Function<dlmath.autodiff.Var[], dlmath.autodiff.Var>";
+        add(typeOf(fn), "f = sum of squares of x0", c -> (Function<Var[], Var>) v -> v[0].mul(v[0]).sum());
+        add(typeOf(fn), "f = x0 (not a scalar)", c -> (Function<Var[], Var>) v -> v[0]);
+        add(typeOf(fn), "f returning null", c -> (Function<Var[], Var>) v -> null);
+
+        // ---------------------------------------------------------------- functions, generators
+        add(DoubleUnaryOperator.class, "x -> x^2", c -> (DoubleUnaryOperator) x -> x * x);
+        add(DoubleUnaryOperator.class, "x -> 1", c -> (DoubleUnaryOperator) x -> 1);
+        add(DoubleUnaryOperator.class, "x -> NaN", c -> (DoubleUnaryOperator) x -> Double.NaN);
+        add(DoubleBinaryOperator.class, "(x, y) -> x + y", c -> (DoubleBinaryOperator) Double::sum);
+        add(RandomGenerator.class, "SplittableRandom(1)", c -> new SplittableRandom(1));
+        value(RandomGenerator.class, "always-0 generator", ZERO);
+        value(RandomGenerator.class, "always-(1 - ulp) generator", ONE);
+
+        // ---------------------------------------------------------------- linalg objects
+        add(Svd.class, "Svd of 2x3", c -> Svd.of(m(new double[][] {{1, 2, 3}, {4, 5, 6}})));
+        add(Svd.class, "Svd of 2x2 at 1e308", c -> Svd.of(m(new double[][] {{1e308, 1e308}, {-1e308, 1e308}})));
+        add(Lu.class, "Lu of 2x2 SPD", c -> Lu.of(m(new double[][] {{2, 1}, {1, 3}})));
+        add(Lu.class, "Lu of singular", c -> Lu.of(m(new double[][] {{1, 2}, {2, 4}})));
+        add(Lu.class, "Lu at 1e308", c -> Lu.of(m(new double[][] {{1e308, 1e308}, {-1e308, 1e308}})));
+        add(Cholesky.class, "Cholesky of 2x2 SPD", c -> Cholesky.of(m(new double[][] {{2, 1}, {1, 3}})));
+        add(Cholesky.class, "Cholesky at 2^1000", c -> Cholesky.of(m(new double[][] {{2, 1}, {1, 3}}).mul(0x1p1000)));
+        add(Qr.class, "Qr of 3x2", c -> Qr.of(m(new double[][] {{1, 2}, {3, 4}, {5, 6}})));
+        add(SymmetricEigen.class, "eigen of 2x2 SPD", c -> SymmetricEigen.of(m(new double[][] {{2, 1}, {1, 3}})));
+        add(Pca.class, "Pca of 3x2, k = 1", c -> Pca.viaSvd(m(new double[][] {{1, 2}, {3, 5}, {5, 6}}), 1));
+        add(Pca.class, "Pca of data at 1e308", c -> Pca.viaEigen(m(new double[][] {{1e308, 0}, {-1e308, 1}, {0, 2}}), 2));
+
+        // ---------------------------------------------------------------- distributions
+        add(Normal.class, "Normal(0, 1)", c -> new Normal(0, 1));
+        add(Normal.class, "Normal(1e308, 1e-300)", c -> new Normal(1e308, 1e-300));
+        add(Normal.class, "Normal(0, MAX)", c -> new Normal(0, MAX));
+        add(Laplace.class, "Laplace(0, MAX)", c -> new Laplace(0, MAX));
+        add(Logistic.class, "Logistic(-1e308, subnormal)", c -> new Logistic(-1e308, SUB));
+        add(Exponential.class, "Exponential(subnormal)", c -> new Exponential(SUB));
+        add(Uniform.class, "Uniform(-1, 1)", c -> new Uniform(-1, 1));
+        add(Gamma.class, "Gamma(2, 3)", c -> new Gamma(2, 3));
+        add(Gamma.class, "Gamma(1e308, 1e10)", c -> new Gamma(1e308, 1e10));
+        add(Gamma.class, "Gamma(subnormal, 1)", c -> new Gamma(SUB, 1));
+        add(Beta.class, "Beta(2, 3)", c -> new Beta(2, 3));
+        add(Beta.class, "Beta(1e308, 1e308)", c -> new Beta(1e308, 1e308));
+        add(Beta.class, "Beta(0.5, 1e308)", c -> new Beta(0.5, 1e308));
+        add(Bernoulli.class, "Bernoulli(0)", c -> new Bernoulli(0));
+        add(Binomial.class, "Binomial(10, 0.3)", c -> new Binomial(10, 0.3));
+        add(Binomial.class, "Binomial(MAX, 0.5)", c -> new Binomial(Integer.MAX_VALUE, 0.5));
+        add(Poisson.class, "Poisson(3)", c -> new Poisson(3));
+        add(Poisson.class, "Poisson(1e9)", c -> new Poisson(1e9));
+        add(Categorical.class, "Categorical([0.2, 0.3, 0.5])", c -> new Categorical(Tensor.of(0.2, 0.3, 0.5)));
+        add(Categorical.class, "Categorical from logits +-1e308", c -> Categorical.fromLogits(Tensor.of(1e308, -1e308)));
+        add(Dirichlet.class, "Dirichlet([1, 2, 3])", c -> new Dirichlet(Tensor.of(1, 2, 3)));
+        add(Dirichlet.class, "Dirichlet([1e308, 1e308])", c -> new Dirichlet(Tensor.of(1e308, 1e308)));
+        add(MultivariateNormal.class, "MultivariateNormal(0, [[2, 1], [1, 3]])",
+                c -> new MultivariateNormal(Tensor.zeros(2), m(new double[][] {{2, 1}, {1, 3}})));
+        add(MultivariateNormal.class, "MultivariateNormal at 2^1000",
+                c -> new MultivariateNormal(Tensor.zeros(2), m(new double[][] {{2, 1}, {1, 3}}).mul(0x1p1000)));
+        add(Quadrature.Rule.class, "Gauss-Hermite rule, 5 nodes", c -> Quadrature.gaussHermite(5));
+        add(Quadrature.Result.class, "result 1 +- 0", c -> new Quadrature.Result(1, 0));
+    }
+
+    /** A type by its name, for the generic parameter types the table distinguishes. */
+    private static Type typeOf(String name) {
+        return new Type() {
+            @Override
+            public String getTypeName() {
+                return name;
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+
+    /**
+     * The makers for a parameter of this type: those whose generic type name matches exactly, else
+     * those whose class it accepts; plus null for reference types. Empty if the table has none.
+     */
+    static List<Maker> forType(Type type) {
+        List<Maker> out = new ArrayList<>();
+        String name = type.getTypeName();
+        for (Maker mk : TABLE) {
+            if (!(mk.type() instanceof Class<?>) && mk.type().getTypeName().equals(name)) {
+                out.add(mk);
+            }
+        }
+        if (out.isEmpty()) {
+            Class<?> raw = raw(type);
+            if (raw != null && !(type instanceof ParameterizedType && raw != Class.class)) {
+                for (Maker mk : TABLE) {
+                    if (mk.type() instanceof Class<?> c && raw.isAssignableFrom(c)) {
+                        out.add(mk);
+                    }
+                }
+            }
+        }
+        Class<?> raw = raw(type);
+        if (!out.isEmpty() && raw != null && !raw.isPrimitive()) {
+            out.add(new Maker(type, "null", c -> null));
+        }
+        return out;
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        if (type instanceof java.lang.reflect.GenericArrayType) {
+            return Object[].class;
+        }
+        if (type instanceof TypeVariable<?> v && v.getBounds().length == 1) {
+            return raw(v.getBounds()[0]);
+        }
+        return null;
+    }
+
+    /** The argument kinds of the table, by the type they serve. */
+    static Map<String, Integer> kindsByType() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Maker mk : TABLE) {
+            String t = mk.type() instanceof Class<?> c ? c.getSimpleName() : mk.type().getTypeName();
+            out.merge(t, 1, Integer::sum);
+        }
+        return out;
+    }
+
+    /** The number of argument kinds in the table (null counted once more, as its own kind). */
+    static int kindCount() {
+        return TABLE.size() + 1;
+    }
+}
