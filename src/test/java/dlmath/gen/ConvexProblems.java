@@ -712,12 +712,14 @@ public final class ConvexProblems {
             return Tol.gamma(d.length + 2) * worst;
         }
 
+        /** A subgradient: the row of a piece attaining the max, compared as a_i^T (x - x*) (b_i + a_i^T x* = f*), without cancellation against f*. */
         @Override
         public double[] grad(double[] x) {
             int arg = 0;
             double best = Double.NEGATIVE_INFINITY;
+            double[] d = sub(x, xStar);
             for (int i = 0; i < a.length; i++) {
-                double v = dot(a[i], x) + b[i];
+                double v = dot(a[i], d);
                 if (v > best) {
                     best = v;
                     arg = i;
@@ -769,7 +771,7 @@ public final class ConvexProblems {
         @Override
         public String toString() {
             return "max of " + a.length + " affine pieces, a = " + Pretty.format(a) + ", x* = " + Pretty.format(xStar)
-                    + ", x0 = " + Pretty.format(x0);
+                    + ", f* = " + Pretty.format(fStar) + ", x0 = " + Pretty.format(x0);
         }
     }
 

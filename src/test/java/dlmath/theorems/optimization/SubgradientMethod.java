@@ -1,0 +1,104 @@
+package dlmath.theorems.optimization;
+
+import dlmath.check.Check;
+import dlmath.check.Claims;
+import dlmath.check.Counterexample;
+import dlmath.check.Gen;
+import dlmath.check.Gens;
+import dlmath.check.Property;
+import dlmath.check.Theorem;
+import dlmath.check.Tol;
+import dlmath.gen.ConvexProblems;
+import dlmath.gen.ConvexProblems.MaxAffine;
+import dlmath.optim.Optimizers;
+import dlmath.optim.Schedule;
+import dlmath.optim.Schedules;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * OPT-09 The subgradient method x_{k+1} = x_k - eta_k g_k on a convex G-Lipschitz f satisfies
+ * min_{k &lt; K} f(x_k) - f* &lt;= (R^2 + G^2 sum_{k&lt;K} eta_k^2) / (2 sum_{k&lt;K} eta_k), R = ||x_0 - x*||,
+ * for any step sizes (here from Schedules: constant, step decay, 1/sqrt(t), 1/t and cosine).
+ * Nesterov, Lectures on Convex Optimization, 2nd ed., Thm 3.2.2; Bubeck, Convex Optimization:
+ * Algorithms and Complexity, Thm 3.2; Beck, First-Order Methods in Optimization, Thm 8.13; Boyd's
+ * EE364b notes "Subgradient methods" Sec. 3.2. Page: theorems/optimization/OPT-09-subgradient-method.md.
+ */
+@Theorem(id = "OPT-09", name = "Subgradient method",
+        statement = "For convex G-Lipschitz f: min_{k<K} f(x_k) - f* <= (R^2 + G^2 sum eta_k^2) / (2 sum eta_k)")
+@Tag("optimization")
+class SubgradientMethod {
+
+    static final int K = 150;
+
+    /** Schedules scaled by s = R / G (so the bound is of order R G): each kind of Schedules. */
+    static final Gen<Integer> KIND = Gens.integers(0, 4);
+
+    static Schedule schedule(int kind, double scale) {
+        return switch (kind) {
+            case 0 -> Schedules.constant(scale / Math.sqrt(K));
+            case 1 -> Schedules.inverseSqrt(scale);
+            case 2 -> Schedules.step(scale, 20, 0.5);
+            case 3 -> Schedules.inverse(scale);
+            default -> Schedules.cosine(scale, K, 0);
+        };
+    }
+
+    /**
+     * Rounding: the computed step errs by delta_k &lt;= gamma_3 (||x_k|| + eta_k G) (the subgradient is
+     * a copied row a_i); it enters the distance recursion as 2 D delta + delta^2 with D = R + sum eta G
+     * a bound on ||x_k - x*||, and f is evaluated within gapError.
+     */
+    @Property(tries = 100)
+    void bestValueMeetsTheBound(Check check) {
+        check.forAll(ConvexProblems.maxAffine(20).as("problem"), KIND.as("schedule"), (p, kind) -> {
+            double g = p.lipschitz();
+            double r = ConvexProblems.norm(ConvexProblems.sub(p.x0(), p.xStar()));
+            Schedule eta = schedule(kind, r == 0 ? 1 : r / g);
+            double[][] xs = Opt.iterates(Optimizers.sgd(eta, 0, 0, 0, false), p, K);
+            check.label(new String[] {"constant", "1/sqrt(t)", "step", "1/t", "cosine"}[kind]);
+            double best = Double.POSITIVE_INFINITY;
+            double sum = 0;
+            double sum2 = 0;
+            double drift = 0;
+            double far = r;
+            double xs0 = ConvexProblems.norm(p.xStar());
+            double worst = 0;
+            for (int k = 0; k < K; k++) {
+                best = Math.min(best, p.gap(xs[k]) - p.gapError(xs[k]));
+                double e = eta.at(k + 1);
+                double s = e * g; // sums in units of eta G (no overflow for tiny G)
+                sum += s;
+                sum2 += s * s;
+                far += s;
+                double delta = Tol.gamma(4) * (xs0 + far + s);
+                drift += 2 * far * delta + delta * delta;
+                double bound = g * (r * r + sum2) / (2 * sum);
+                worst = Math.max(worst, best / bound);
+                Claims.atMost("min_{k<=" + k + "} f(x_k) - f* <= (R^2 + G^2 sum eta^2) / (2 sum eta)", best,
+                        bound + g * drift / (2 * sum) + Opt.underflow(100));
+            }
+            check.target(worst, "(min f(x_k) - f*) / bound");
+        });
+    }
+
+    /**
+     * Drop the Lipschitz constant G (claim the bound with G/10): with a constant step the iterates
+     * oscillate at a gap of order eta G^2, above the claimed bound.
+     */
+    @Counterexample
+    void failsWithAnUnderestimatedLipschitzConstant(Check check) {
+        check.forAll(ConvexProblems.maxAffine(2).as("problem"), p -> {
+            double g = p.lipschitz();
+            double r = ConvexProblems.norm(ConvexProblems.sub(p.x0(), p.xStar()));
+            double eta = Math.max(r, 1) / g;
+            double[][] xs = Opt.iterates(Optimizers.sgd(eta), p, K);
+            double best = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < K; k++) {
+                best = Math.min(best, p.gap(xs[k]));
+            }
+            double gc = g / 10;
+            Claims.atMost("min f(x_k) - f* <= (R^2 + (G/10)^2 K eta^2) / (2 K eta)", best - p.gapError(xs[K - 1]),
+                    (r * r + gc * gc * K * eta * eta) / (2 * K * eta));
+        });
+    }
+}
