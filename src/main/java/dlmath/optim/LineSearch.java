@@ -71,10 +71,7 @@ public final class LineSearch {
             if (fn <= fx - c * t * g2) {
                 return new Result(t, next, fn, evaluations);
             }
-            if (t == 0) {
-                break;
-            }
-            t *= beta;
+            t *= beta; // reaches 0 after about 1075 / log2(1/beta) shrinks, where the condition holds
         }
         // beta^k t0 has not reached 0 (beta near 1): t = 0 satisfies the condition trivially
         return new Result(0, x, fx, evaluations);

@@ -1,7 +1,6 @@
 package dlmath.optim;
 
 import dlmath.tensor.Tensor;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -83,10 +82,5 @@ public interface Optimizer {
             state = s.state();
         }
         return path;
-    }
-
-    /** A readable form of a parameter array, for messages. */
-    static String describe(Tensor[] ts) {
-        return ts == null ? "null" : Arrays.toString(ts);
     }
 }

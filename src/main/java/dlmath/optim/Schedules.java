@@ -12,7 +12,10 @@ public final class Schedules {
     /** gamma_t = lr. */
     public static Schedule constant(double lr) {
         Trees.nonNegative("constant", "lr", lr);
-        return t -> count(t) > 0 ? lr : lr;
+        return t -> {
+            count(t);
+            return lr;
+        };
     }
 
     /**

@@ -82,11 +82,10 @@ final class Trees {
     }
 
     /** Requires a number in [0, 1). */
-    static double unitInterval(String op, String name, double value) {
+    static void unitInterval(String op, String name, double value) {
         if (!(value >= 0 && value < 1)) {
             throw new IllegalArgumentException(op + ": " + name + " must be in [0, 1), was " + value);
         }
-        return value;
     }
 
     /** Requires a state of the given type. */

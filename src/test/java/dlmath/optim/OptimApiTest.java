@@ -171,4 +171,89 @@ class OptimApiTest {
         assertThatThrownBy(() -> Batches.epoch(3, 1, null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("rng");
     }
+
+    static final Tensor[] BAD = {Tensor.of(1, 2, 3)};
+
+    @Test
+    void everyLinkAloneRefusesMismatchedGradientsAndStates() {
+        List<Optimizer> links = List.of(Links.scale(2), Links.addDecayedWeights(0.1), Links.project(Projections.box(0, 1)),
+                Links.scaleByLearningRate(0.1), Links.traceMomentum(0.9, 0, false), Links.scaleByAdam(0.9, 0.99, 1e-8, true),
+                Links.scaleByAdagrad(0, 1e-10), Links.scaleByRms(0.9, 1e-8, true), Optimizers.fista(0.1));
+        for (Optimizer link : links) {
+            State s = link.init(P);
+            assertThatThrownBy(() -> link.update(BAD, s, P)).as(link.toString()).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("[3]").hasMessageContaining("[2]");
+            State other = link.init(BAD);
+            if (!(other instanceof State.None) && !(other instanceof State.Count)) {
+                assertThatThrownBy(() -> link.update(G, other, P)).as(link.toString())
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("state.");
+            }
+        }
+    }
+
+    @Test
+    void everyStateCountsItsSteps() {
+        List<Optimizer> rules = List.of(Links.traceMomentum(0.9, 0, false), Links.scaleByAdam(0.9, 0.99, 1e-8, false),
+                Links.scaleByAdagrad(0, 1e-10), Links.scaleByRms(0.9, 1e-8, false), Optimizers.fista(0.1),
+                Links.scaleByLearningRate(0.1));
+        for (Optimizer rule : rules) {
+            State s = rule.init(P);
+            for (int t = 1; t <= 3; t++) {
+                s = rule.update(G, s, P).state();
+            }
+            long t = s instanceof State.Momentum m ? m.t() : s instanceof State.Adam a ? a.t()
+                    : s instanceof State.Adagrad a ? a.t() : s instanceof State.RmsProp r ? r.t()
+                    : s instanceof State.Fista f ? f.t() : s instanceof State.Count c ? c.t() : -1;
+            assertThat(t).as(rule.toString()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void shortFactoriesUsePyTorchsDefaults() {
+        Tensor[] p = {Tensor.of(0.5, -2)};
+        List<Optimizer[]> pairs = List.of(
+                new Optimizer[] {Optimizers.adamW(0.1), Optimizers.adamW(0.1, 0.9, 0.999, 1e-8, 1e-2, false)},
+                new Optimizer[] {Optimizers.adagrad(0.1), Optimizers.adagrad(0.1, 0, 0, 0, 1e-10)},
+                new Optimizer[] {Optimizers.rmsprop(0.1), Optimizers.rmsprop(0.1, 0.99, 1e-8, 0, 0, false)},
+                new Optimizer[] {Optimizers.adam(0.1), Optimizers.adam(0.1, 0.9, 0.999, 1e-8, 0, false)},
+                new Optimizer[] {Optimizers.sgd(0.1, 0.5), Optimizers.sgd(0.1, 0.5, 0, 0, false)});
+        for (Optimizer[] pair : pairs) {
+            Tensor[][] a = pair[0].run(x -> new Tensor[] {x[0].mul(3).add(1)}, p, 3);
+            Tensor[][] b = pair[1].run(x -> new Tensor[] {x[0].mul(3).add(1)}, p, 3);
+            assertThat(a[3][0]).isEqualTo(b[3][0]);
+            assertThat(a[3][0]).isNotEqualTo(p[0]);
+        }
+        assertThat(Links.scale(2).update(G, Links.scale(2).init(P), P).updates()[0]).isEqualTo(Tensor.of(1, -2));
+        assertThat(Links.identity().update(G, Links.identity().init(P), P).updates()[0]).isEqualTo(G[0]);
+    }
+
+    @Test
+    void runAndNestedChainsAndBoundaries() {
+        assertThat(Optimizers.sgd(0.5).run(x -> G, P, 0)).hasDimensions(1, 1);
+        assertThatThrownBy(() -> Optimizers.sgd(0.5).run(x -> G, P, -1)).hasMessageContaining("steps must be >= 0, was -1");
+        Optimizer nested = Links.chain(Links.chain(Links.scaleByAdam(0.9, 0.99, 1e-8, false)), Links.scaleByLearningRate(1));
+        State.Chain s = (State.Chain) nested.update(G, nested.init(P), P).state();
+        assertThat(s.find(State.Adam.class).t()).isEqualTo(1);
+        assertThat(s.find(State.Count.class).t()).isEqualTo(1);
+        assertThat(Projections.box(1, 1).apply(Tensor.of(0, 2))).isEqualTo(Tensor.of(1, 1));
+        assertThat(Schedules.step(2, 1, 0).at(1)).isEqualTo(2);
+        assertThat(Schedules.step(2, 1, 1).at(9)).isEqualTo(2);
+        assertThat(Schedules.cosine(1, 1, 1).at(1)).isEqualTo(1);
+        assertThat(Schedules.cosine(1, 1, 0).at(2)).isZero();
+        assertThat(Schedules.cosine(1, 2, 0).at(2)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-15));
+        assertThatThrownBy(() -> Schedules.step(1, 1, -0.1)).hasMessageContaining("gamma");
+        assertThatThrownBy(() -> Schedules.inverseTime(1, -0.1)).hasMessageContaining("lrDecay");
+        assertThatThrownBy(() -> LineSearch.armijo(x -> 0, P[0], G[0], 1, 0, 0.5)).hasMessageContaining("beta");
+        assertThatThrownBy(() -> LineSearch.armijo(x -> 0, P[0], G[0], 1, 0.5, 1)).hasMessageContaining("c must");
+        assertThatThrownBy(() -> LineSearch.armijo(x -> 0, P[0], BAD[0], 1, 0.5, 0.5)).hasMessageContaining("[3]");
+        assertThatThrownBy(() -> LineSearch.armijo(x -> 0, P[0], G[0], Double.POSITIVE_INFINITY, 0.5, 0.5))
+                .hasMessageContaining("t0");
+        LineSearch.Result exact = LineSearch.armijo(x -> x.dot(x), Tensor.of(1), Tensor.of(2), 1, 0.5, 0.5);
+        assertThat(exact.fx()).as("equality f(x - t g) = f(x) - c t ||g||^2 is accepted").isZero();
+        LineSearch.Result slow = LineSearch.armijo(x -> -x.sumAll(), Tensor.of(0), Tensor.of(1), 1, 0.9999, 0.5);
+        assertThat(slow.step()).isZero();
+        assertThat(slow.evaluations()).isEqualTo(LineSearch.MAX_SHRINKS + 2);
+        assertThatThrownBy(() -> Batches.withReplacement(0, 1, new SplittableRandom(1))).hasMessageContaining("n must be >= 1");
+        assertThat(Batches.withoutReplacement(1, 1, new SplittableRandom(1))).containsExactly(0);
+    }
 }

@@ -138,11 +138,12 @@ class MiniBatchUnbiasedness {
 
     /**
      * Frequencies: N = 20000 draws of Batches.withoutReplacement(m, b) (each subset has probability
-     * 1 / C(m,b)) and of withReplacement (each position's index has probability 1/m). Hoeffding with a
+     * 1 / C(m,b)), of withReplacement (each position's index has probability 1/m) and of epoch (its
+     * first index is uniform: the permutation is shuffled); at most 20 + 36 + 6 = 62 events. Hoeffding with a
      * union bound over at most 64 events: |freq - p| &lt;= sqrt(ln(2 * 64 / 1e-9) / (2N)) = 0.0226 fails
      * with probability at most 1e-9.
      */
-    @Property(tries = 20)
+    @Property(tries = 12)
     void samplersAreUniform(Check check) {
         check.forAll(Gens.integers(1, 6).as("m"), Gens.integers(1, 6).as("b"), Gens.longs(0, Long.MAX_VALUE).as("seed"),
                 (m, b0, seed) -> {
@@ -173,6 +174,14 @@ class MiniBatchUnbiasedness {
                             Claims.close("with replacement: P(position " + p + " = " + i + ") = 1/m",
                                     position[p][i] / (double) draws, 1.0 / m, radius);
                         }
+                    }
+                    int[] first = new int[m];
+                    for (int k = 0; k < draws; k++) {
+                        first[Batches.epoch(m, b, rng).get(0)[0]]++;
+                    }
+                    for (int i = 0; i < m; i++) {
+                        Claims.close("epoch: P(first index = " + i + ") = 1/m (a shuffled permutation)",
+                                first[i] / (double) draws, 1.0 / m, radius);
                     }
                 });
     }
