@@ -107,10 +107,12 @@ class ConvexLosses {
                     double curvature = v.dot(hv);
                     check.target(loss.curvature() * v.dot(v) > 0 ? curvature / (loss.curvature() * v.dot(v)) : 0,
                             "v^T H v / (bound ||v||^2)");
+                    // gradual underflow: a few hundred operations, each off by 2^-1074 times the curvature scale
+                    double tiny = Opt.underflow(1000 * (1 + loss.curvature()) * (1 + scale));
                     Claims.atLeast("v^T H(x) v >= 0", curvature, -Tol.gamma(8 * (loss.size() + 6) + 40) * loss.curvature() * 4
-                            * v.dot(v) * (1 + scale));
+                            * v.dot(v) * (1 + scale) - tiny);
                     Claims.atMost("v^T H(x) v <= L ||v||^2", curvature, loss.curvature() * v.dot(v) * (1 + Tol.gamma(100))
-                            + Tol.gamma(8 * (loss.size() + 6) + 40) * loss.curvature() * 4 * v.dot(v) * (1 + scale));
+                            + Tol.gamma(8 * (loss.size() + 6) + 40) * loss.curvature() * 4 * v.dot(v) * (1 + scale) + tiny);
                 });
     }
 
