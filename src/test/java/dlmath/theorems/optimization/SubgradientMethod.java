@@ -84,6 +84,60 @@ class SubgradientMethod {
     }
 
     /**
+     * The stochastic version (high probability): with noisy subgradients g_k + xi_k, xi_k uniform in
+     * [-sigma, sigma]^n and independent, every run satisfies, with probability at least 1 - 1e-9,
+     * min_k f(x_k) - f* &lt;= (R^2 + (G + sqrt(n) sigma)^2 sum eta^2 + 2 sqrt(2 sum c_k^2 ln(1e9))) /
+     * (2 sum eta), c_k = eta_k sqrt(n) sigma D_k, D_k = R + sum_{j&lt;k} eta_j (G + sqrt(n) sigma): the
+     * distance recursion leaves the martingale sum eta_k &lt;xi_k, x* - x_k&gt;, whose increments are
+     * bounded by c_k (Azuma-Hoeffding; Nemirovski, Juditsky, Lan, Shapiro, SIAM J. Optim. 19 (2009),
+     * Sec. 2.2). False alarm at most 1e-9 per run (the bound is checked at the last k only).
+     */
+    @Property(tries = 60)
+    void stochasticSubgradientMeetsTheHighProbabilityBound(Check check) {
+        check.forAll(ConvexProblems.maxAffine(10).as("problem"), KIND.as("schedule"),
+                Gens.tuples(ConvexProblems.logUniform(-2, 1), Gens.longs(0, Long.MAX_VALUE)).as("(sigma / G, noise seed)"),
+                (p, kind, noise) -> {
+                    double g = p.lipschitz();
+                    double r = ConvexProblems.norm(ConvexProblems.sub(p.x0(), p.xStar()));
+                    check.assume(r == 0 || r / g < 1e300);
+                    int n = p.dim();
+                    double sigma = noise.first() * g;
+                    double gMax = g + Math.sqrt(n) * sigma;
+                    Schedule eta = schedule(kind, r == 0 ? 1 : r / gMax);
+                    java.util.SplittableRandom rng = new java.util.SplittableRandom(noise.second());
+                    double[][] xs = Opt.iterates(Optimizers.sgd(eta, 0, 0, 0, false), x -> {
+                        double[] sg = p.grad(x);
+                        for (int i = 0; i < sg.length; i++) {
+                            sg[i] += sigma * (2 * rng.nextDouble() - 1);
+                        }
+                        return sg;
+                    }, p.x0(), K);
+                    double best = Double.POSITIVE_INFINITY;
+                    double sum = 0;
+                    double sum2 = 0;
+                    double far = r;
+                    double martingale = 0;
+                    double drift = 0;
+                    double xs0 = ConvexProblems.norm(p.xStar());
+                    for (int k = 0; k < K; k++) {
+                        best = Math.min(best, p.gap(xs[k]) - p.gapError(xs[k]));
+                        double e = eta.at(k + 1);
+                        double c = e * Math.sqrt(n) * sigma * far;
+                        martingale += c * c;
+                        sum += e;
+                        sum2 += e * e;
+                        far += e * gMax;
+                        double delta = Tol.gamma(6) * (xs0 + far + e * gMax);
+                        drift += 2 * far * delta + delta * delta;
+                    }
+                    double bound = (r * r + gMax * gMax * sum2 + 2 * Math.sqrt(2 * martingale * Math.log(1e9))) / (2 * sum);
+                    check.target(best / bound, "(min f(x_k) - f*) / high-probability bound");
+                    Claims.atMost("min_k f(x_k) - f* <= (R^2 + (G + sqrt(n) sigma)^2 sum eta^2 + Azuma term) / (2 sum eta)",
+                            best, bound + drift / (2 * sum) + Opt.underflow(100));
+                });
+    }
+
+    /**
      * Drop the Lipschitz constant G (claim the bound with G/10): with a constant step the iterates
      * oscillate at a gap of order eta G^2, above the claimed bound.
      */
