@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Tag;
  * EE364b notes "Subgradient methods" Sec. 3.2. Page: theorems/optimization/OPT-09-subgradient-method.md.
  */
 @Theorem(id = "OPT-09", name = "Subgradient method",
-        statement = "For convex G-Lipschitz f: min_{k<K} f(x_k) - f* <= (R^2 + G^2 sum eta_k^2) / (2 sum eta_k)")
+        statement = "For convex G-Lipschitz f: min_{k<K} f(x_k) - f* <= (R^2 + G^2 sum eta_k^2) / (2 sum eta_k); with "
+                + "bounded gradient noise the same with G + sqrt(n) sigma and an Azuma term, with probability >= 1 - 1e-9")
 @Tag("optimization")
 class SubgradientMethod {
 
