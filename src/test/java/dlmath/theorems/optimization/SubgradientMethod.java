@@ -114,27 +114,28 @@ class SubgradientMethod {
                         return sg;
                     }, p.x0(), K);
                     double best = Double.POSITIVE_INFINITY;
-                    double sum = 0;
+                    double sum = 0; // sums in units of eta (G + sqrt(n) sigma): no overflow for tiny G
                     double sum2 = 0;
                     double far = r;
                     double martingale = 0;
                     double drift = 0;
                     double xs0 = ConvexProblems.norm(p.xStar());
+                    double rho = Math.sqrt(n) * noise.first() * g / gMax;
                     for (int k = 0; k < K; k++) {
                         best = Math.min(best, p.gap(xs[k]) - p.gapError(xs[k]));
-                        double e = eta.at(k + 1);
-                        double c = e * Math.sqrt(n) * sigma * far;
+                        double u = eta.at(k + 1) * gMax;
+                        double c = u * rho * far;
                         martingale += c * c;
-                        sum += e;
-                        sum2 += e * e;
-                        far += e * gMax;
-                        double delta = Tol.gamma(6) * (xs0 + far + e * gMax);
+                        sum += u;
+                        sum2 += u * u;
+                        far += u;
+                        double delta = Tol.gamma(6) * (xs0 + far + u);
                         drift += 2 * far * delta + delta * delta;
                     }
-                    double bound = (r * r + gMax * gMax * sum2 + 2 * Math.sqrt(2 * martingale * Math.log(1e9))) / (2 * sum);
+                    double bound = gMax * (r * r + sum2 + 2 * Math.sqrt(2 * martingale * Math.log(1e9))) / (2 * sum);
                     check.target(best / bound, "(min f(x_k) - f*) / high-probability bound");
                     Claims.atMost("min_k f(x_k) - f* <= (R^2 + (G + sqrt(n) sigma)^2 sum eta^2 + Azuma term) / (2 sum eta)",
-                            best, bound + drift / (2 * sum) + Opt.underflow(100));
+                            best, bound + gMax * drift / (2 * sum) + Opt.underflow(100));
                 });
     }
 
