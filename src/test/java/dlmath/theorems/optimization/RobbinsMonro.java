@@ -128,6 +128,48 @@ class RobbinsMonro {
     }
 
     /**
+     * The floor is really there (a lower bound, so "proportional to eta s^2 / mu" holds both ways):
+     * E||x_K - x*||^2 = sum_i q_i^{2K} (Q^T (x_0 - x*))_i^2 + (sigma^2/3) eta^2 sum_i (1 - q_i^{2K}) / (1 - q_i^2)
+     * with q_i = 1 - eta lambda_i (isotropic noise of variance sigma^2/3 per coordinate), and for sums
+     * of independent symmetric terms of kurtosis &lt;= 3 (uniform: 1.8) E||Y||^4 &lt;= 3 (E||Y||^2)^2, so by
+     * Hoelder E||Y|| &gt;= (E||Y||^2)^{3/2} / (E||Y||^4)^{1/2} &gt;= sqrt(E||Y||^2 / 3). The mean of 4000 runs
+     * is at least that minus McDiarmid's deviation (false alarm 1e-9 at the one checked k = K) and the
+     * rounding e_K. The eigenvalues are widened upward by the rounding of A (which only lowers the bound).
+     */
+    @Property(tries = 3)
+    void constantStepFloorFromBelow(Check check) {
+        check.forAll(ConvexProblems.quadratics(2, 100, false).as("problem"), ConvexProblems.logUniform(-2, 2).as("sigma"),
+                Gens.doubles(0.05, 1).as("eta L"), Gens.longs(0, Long.MAX_VALUE).as("noise seed"), (p, sigma, c, seed) -> {
+                    int n = p.dim();
+                    int runs = 4000;
+                    double eta = c / Opt.smoothness(p);
+                    double slack = Opt.spectralSlack(p);
+                    double[] e0 = ConvexProblems.sub(p.x0(), p.xStar());
+                    double second = 0;
+                    for (int i = 0; i < n; i++) {
+                        double qi = 1 - eta * (p.lambda()[i] + slack);
+                        double proj = 0;
+                        for (int j = 0; j < n; j++) {
+                            proj += p.q()[j][i] * e0[j];
+                        }
+                        double q2k = Math.pow(qi * qi, K);
+                        double low = Math.max(0, Math.abs(proj) - dlmath.check.Tol.gamma(n + 2) * ConvexProblems.norm(e0));
+                        second += q2k * low * low * (1 - dlmath.check.Tol.gamma(4))
+                                + sigma * sigma / 3 * eta * eta * (1 - q2k) / (1 - qi * qi) * (1 - dlmath.check.Tol.gamma(2 * K + 8));
+                    }
+                    double mu = Opt.strongConvexity(p);
+                    double sumSq = Math.min(K * eta * eta, eta / (mu * (2 - eta * mu)));
+                    double dev = Math.sqrt(4 * sigma * sigma * n * sumSq * Math.log(1 / FALSE_ALARM) / (2 * runs));
+                    double e = K * Opt.stepRounding(n, ConvexProblems.norm(p.xStar()), p.distance() + 10 * Math.sqrt(second));
+                    double[] mean = meanDistance(p, t -> eta, sigma, seed, runs);
+                    double lower = Math.sqrt(second / 3) - dev - e;
+                    check.note("sqrt(E||x_K - x*||^2 / 3)", Math.sqrt(second / 3));
+                    check.target(lower / mean[K], "lower bound / mean");
+                    Claims.atLeast("mean ||x_K - x*|| >= sqrt(E||x_K - x*||^2 / 3) - deviation", mean[K], lower);
+                });
+    }
+
+    /**
      * Drop sum eta^2 &lt; infinity: with a constant step 1 on f(x) = x^2 / 2 from x* the error stays at
      * |xi| (mean sigma / 2), above the claimed C/(k + k0) decay at k = K.
      */
