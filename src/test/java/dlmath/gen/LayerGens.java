@@ -65,11 +65,14 @@ public final class LayerGens {
             for (int i = 0; i < 2; i++) {
                 int span = d[i] * (k[i] - 1) + 1;
                 // the input side shrinks toward the smallest that fits: the dilated kernel minus the padding
-                hw[i] = Math.max(1, span - 2 * p[i]) + s.draw(Gens.integers(0, 4));
+                hw[i] = Math.max(1, span - 2 * p[i]) + s.draw(EXTRA);
             }
             return new Window(n, c, hw[0], hw[1], k, st, p, d);
         };
     }
+
+    /** How far the input side exceeds the smallest that fits: 0 (the window spans the padded input) one time in four. */
+    private static final Gen<Integer> EXTRA = Gens.frequency(Gens.weight(1, Gens.constant(0)), Gens.weight(3, Gens.integers(1, 4)));
 
     /** Convolutions with up to 3 images, 3 input and 3 output channels. */
     public static Gen<ConvCase> convCases() {
