@@ -118,6 +118,12 @@ public final class Layers {
         }
 
         @Override
+        public String toString() {
+            return "Conv2d(" + in + ", " + out + ", kernel_size=" + Arrays.toString(kernel) + ", stride=" + Arrays.toString(stride)
+                    + ", padding=" + Arrays.toString(padding) + ", dilation=" + Arrays.toString(dilation) + ", bias=" + bias + ")";
+        }
+
+        @Override
         public Out apply(Map<String, Var> p, Params state, Var x, Mode mode, RandomGenerator rng) {
             return new Out(Functional.conv2d(x, param(p, "weight"), bias ? param(p, "bias") : null, stride, padding, dilation), state);
         }
@@ -148,6 +154,12 @@ public final class Layers {
         }
 
         @Override
+        public String toString() {
+            return "MaxPool2d(kernel_size=" + Arrays.toString(kernel) + ", stride=" + Arrays.toString(stride) + ", padding="
+                    + Arrays.toString(padding) + ")";
+        }
+
+        @Override
         public Out apply(Map<String, Var> p, Params state, Var x, Mode mode, RandomGenerator rng) {
             return new Out(Functional.maxPool2d(x, kernel, stride, padding, new int[] {1, 1}), state);
         }
@@ -175,6 +187,12 @@ public final class Layers {
          */
         public AvgPool2d(int kernel) {
             this(new int[] {kernel, kernel}, new int[] {kernel, kernel}, new int[] {0, 0});
+        }
+
+        @Override
+        public String toString() {
+            return "AvgPool2d(kernel_size=" + Arrays.toString(kernel) + ", stride=" + Arrays.toString(stride) + ", padding="
+                    + Arrays.toString(padding) + ")";
         }
 
         @Override
@@ -265,6 +283,13 @@ public final class Layers {
      * @param p the drop probability (PyTorch's default 0.5)
      */
     public record Dropout(double p) implements Layer {
+        /** Checks p. */
+        public Dropout {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("Dropout: dropout probability has to be between 0 and 1, but got " + p);
+            }
+        }
+
         @Override
         public Out apply(Map<String, Var> params, Params state, Var x, Mode mode, RandomGenerator rng) {
             return new Out(Functional.dropout(x, p, mode, rng), state);
@@ -277,6 +302,13 @@ public final class Layers {
      * @param p the drop probability (PyTorch's default 0.5)
      */
     public record Dropout2d(double p) implements Layer {
+        /** Checks p. */
+        public Dropout2d {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("Dropout2d: dropout probability has to be between 0 and 1, but got " + p);
+            }
+        }
+
         @Override
         public Out apply(Map<String, Var> params, Params state, Var x, Mode mode, RandomGenerator rng) {
             return new Out(Functional.dropout2d(x, p, mode, rng), state);
