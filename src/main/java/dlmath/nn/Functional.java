@@ -411,13 +411,25 @@ public final class Functional {
      * @return [L, S]
      */
     public static Var attentionWeights(Var q, Var k) {
+        return attentionLogits(q, k).softmax(1);
+    }
+
+    /**
+     * The scaled attention logits Q K^T / sqrt(d) (Vaswani et al. 2017, Sec. 3.2.1: the scaling
+     * keeps their variance at 1 for queries and keys with independent unit-variance entries).
+     *
+     * @param q queries [L, d]
+     * @param k keys [S, d]
+     * @return [L, S]
+     */
+    public static Var attentionLogits(Var q, Var k) {
         Objects.requireNonNull(q, "q");
         Objects.requireNonNull(k, "k");
         if (q.rank() != 2 || k.rank() != 2 || q.shape()[1] != k.shape()[1]) {
             throw new IllegalArgumentException("attention: queries " + Arrays.toString(q.shape()) + " and keys "
                     + Arrays.toString(k.shape()) + " must be [L, d] and [S, d]");
         }
-        return q.matmul(k.transpose()).div(Math.sqrt(q.shape()[1])).softmax(1);
+        return q.matmul(k.transpose()).div(Math.sqrt(q.shape()[1]));
     }
 
     /**
