@@ -95,15 +95,15 @@ class DatasetsTest {
         Layers.Linear l = new Layers.Linear(1, 1);
         Params p = l.init(new SplittableRandom(0));
         var opt = dlmath.optim.Optimizers.adam(0.1);
-        assertThatThrownBy(() -> Training.fit(l, p, Params.EMPTY, Losses::mse, Tensor.ones(3, 1), Tensor.ones(2, 1), 1, 1, opt,
+        assertThatThrownBy(() -> dlmath.learn.Training.fit(l, p, Params.EMPTY, Losses::mse, Tensor.ones(3, 1), Tensor.ones(2, 1), 1, 1, opt,
                 new SplittableRandom(0))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 inputs but 2 targets");
-        assertThatThrownBy(() -> Training.fit(l, p, Params.EMPTY, Losses::mse, Tensor.ones(3, 1), Tensor.ones(3, 1), 4, 1, opt,
+        assertThatThrownBy(() -> dlmath.learn.Training.fit(l, p, Params.EMPTY, Losses::mse, Tensor.ones(3, 1), Tensor.ones(3, 1), 4, 1, opt,
                 new SplittableRandom(0))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch size");
-        assertThatThrownBy(() -> Training.fit(l, p, Params.EMPTY, Losses::mse, Tensor.ones(3, 1), Tensor.ones(3, 1), 1, -1, opt,
+        assertThatThrownBy(() -> dlmath.learn.Training.fit(l, p, Params.EMPTY, Losses::mse, Tensor.ones(3, 1), Tensor.ones(3, 1), 1, -1, opt,
                 new SplittableRandom(0))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epochs");
         // least squares y = 2x: the loss decreases and the last incomplete batch is dropped
         Tensor x = Tensor.of(new double[][] {{1}, {2}, {3}});
-        Training.Trained t = Training.fit(l, p, Params.EMPTY, Losses::mse, x, x.mul(2.0), 2, 50, opt, new SplittableRandom(0));
+        dlmath.learn.Training.Trained t = dlmath.learn.Training.fit(l, p, Params.EMPTY, Losses::mse, x, x.mul(2.0), 2, 50, opt, new SplittableRandom(0));
         assertThat(t.epochLoss()[49]).isLessThan(t.epochLoss()[0]);
     }
 }

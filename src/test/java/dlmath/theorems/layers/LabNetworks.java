@@ -12,7 +12,7 @@ import dlmath.nn.Layers.Sequential;
 import dlmath.nn.Losses;
 import dlmath.nn.Mode;
 import dlmath.nn.Params;
-import dlmath.nn.Training;
+import dlmath.learn.Training;
 import dlmath.optim.Optimizers;
 import dlmath.tensor.Tensor;
 import java.util.List;

@@ -10,7 +10,7 @@ import dlmath.nn.Datasets.Dataset;
 import dlmath.nn.Layers.Sequential;
 import dlmath.nn.Losses;
 import dlmath.nn.Params;
-import dlmath.nn.Training;
+import dlmath.learn.Training;
 import dlmath.optim.Optimizers;
 import java.nio.file.Path;
 import java.util.SplittableRandom;

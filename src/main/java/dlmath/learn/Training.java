@@ -1,8 +1,12 @@
-package dlmath.nn;
+package dlmath.learn;
 
 import dlmath.autodiff.Autodiff;
 import dlmath.autodiff.Graph;
 import dlmath.autodiff.Var;
+import dlmath.nn.Datasets;
+import dlmath.nn.Layer;
+import dlmath.nn.Mode;
+import dlmath.nn.Params;
 import dlmath.optim.Batches;
 import dlmath.optim.Optimizer;
 import dlmath.optim.State;
@@ -15,7 +19,8 @@ import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 
 /**
- * The training loop: mini-batches of a shuffled epoch, the loss's gradient by reverse mode, and
+ * The training loop of the labs (in {@code learn}, above {@code nn} and {@code optim} in the
+ * layering of DESIGN.md): mini-batches of a shuffled epoch, the loss's gradient by reverse mode, and
  * an update rule of {@code dlmath.optim} (params + updates, optax style); the layer state
  * (running statistics) threads through the steps as values.
  */
