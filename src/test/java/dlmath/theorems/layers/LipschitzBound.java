@@ -80,7 +80,7 @@ class LipschitzBound {
             a = net.weights().get(l).abs().matmul(a).add(net.biases().get(l).abs());
             n += net.weights().get(l).dim(1) + 2;
         }
-        return Tol.gamma(n + 4) * a.norm2() * (1 + Tol.gamma(a.size()));
+        return Tol.gamma(n + 4) * a.norm2() * (1 + Tol.gamma(a.size())) + Nn.underflow(2 * n + 8, ReluNetworks.gain(net)) * Math.sqrt(a.size());
     }
 
     /** Necessity of 1-Lipschitz activations: ELU with alpha = 2 has slope up to 2 below 0. */

@@ -154,6 +154,16 @@ final class Nn {
      */
     static final double COVER = 5;
 
+    /**
+     * Gradual underflow: an operation whose result is subnormal is off by at most half the
+     * smallest subnormal in absolute terms instead of u relatively (Higham, Accuracy and
+     * Stability, 2nd ed., Sec. 2.1); {@code ops} such errors amplified by at most {@code gain}
+     * on their way to the output.
+     */
+    static double underflow(int ops, double gain) {
+        return ops * Double.MIN_VALUE * Math.max(1, gain);
+    }
+
     /** gamma_k, the relative error bound of a k-term sum (Higham, Accuracy and Stability, Sec. 3.1). */
     static double gamma(int k) {
         return Tol.gamma(k);

@@ -88,6 +88,15 @@ class ReluNetworks {
         return withN;
     }
 
+    /** prod_l max(1, ||W_l||_inf): how much an absolute error at a layer can grow on its way to the output. */
+    static double gain(Net net) {
+        double g = 1;
+        for (Tensor w : net.weights()) {
+            g *= Math.max(1, w.opNormInf());
+        }
+        return g;
+    }
+
     /** The activation pattern (signs of the hidden pre-activations) at x. */
     static String pattern(Net net, Tensor x) {
         StringBuilder b = new StringBuilder();
@@ -106,7 +115,8 @@ class ReluNetworks {
      * f(t x) = t f(x), t &gt; 0. Rounding: layer l adds gamma_{n_{l-1}} of its absolute-value pass
      * and relu adds none, so f(x) is within gamma_N a_L with a_L = |W_L| ... |W_1| |x| and N the
      * total fan-in (Higham, Sec. 3.5); t x adds one rounding: the two sides agree within
-     * 2 t gamma_{N+1} a_L.
+     * 2 t gamma_{N+1} a_L; gradual underflow adds {@link Nn#underflow} for 2N + 4 operations
+     * amplified by (t + 1) prod max(1, ||W_l||_inf).
      */
     @Property(tries = 300)
     void positivelyHomogeneous(Check check) {
@@ -117,7 +127,8 @@ class ReluNetworks {
             double[] lhs = apply(net, x.mul(t), false).toArray();
             double[] rhs = apply(net, x, false).mul(t).toArray();
             for (int i = 0; i < lhs.length; i++) {
-                Claims.close("f(t x)[" + i + "] = t f(x)[" + i + "]", lhs[i], rhs[i], 2 * t * Tol.gamma(n + 2) * a[i] + Double.MIN_VALUE);
+                Claims.close("f(t x)[" + i + "] = t f(x)[" + i + "]", lhs[i], rhs[i], 2 * t * Tol.gamma(n + 2) * a[i]
+                        + Nn.underflow(2 * n + 4, (t + 1) * gain(net)));
             }
         });
     }
@@ -155,7 +166,7 @@ class ReluNetworks {
                 double interp = (1 - w) * f1[i] + w * f3[i];
                 double tol = Tol.gamma(n + 6) * (a1[i] + 2 * a2[i] + a3[i]) + Tol.gamma(4) * (Math.abs(f1[i]) + Math.abs(f3[i]))
                         + Tol.gamma(n + 6) * 4 * (a1[i] + a3[i]);
-                Claims.close("f(x + s2 v)[" + i + "] = linear interpolation on one region", f2[i], interp, tol);
+                Claims.close("f(x + s2 v)[" + i + "] = linear interpolation on one region", f2[i], interp, tol + Nn.underflow(6 * n + 12, gain(net)));
             }
         });
     }
