@@ -21,6 +21,7 @@ import dlmath.nn.Layers;
 import dlmath.nn.Layers.Activation;
 import dlmath.nn.Layers.BatchNorm;
 import dlmath.nn.Layers.Kind;
+import dlmath.nn.Losses;
 import dlmath.nn.Mode;
 import dlmath.nn.NnPrimitives;
 import dlmath.nn.Params;
@@ -231,6 +232,19 @@ class LayerGradients {
                         Gens.constant(Params.EMPTY), Gens.constant(Params.EMPTY)));
             });
         }
+        kinds.add(s -> {
+            int[] shape = {s.draw(Gens.integers(1, 3)), s.draw(Gens.integers(1, 4))};
+            Tensor target = s.draw(tensorsOf(shape, Gens.doubles(0, 1)));
+            int loss = s.draw(Gens.integers(0, 2));
+            String name = new String[] {"MSE loss", "BCE with logits", "CE with probability targets"}[loss];
+            Layer l = (p, st, x, mode, rng) -> new Layer.Out(switch (loss) {
+                case 0 -> Losses.mse(x, target);
+                case 1 -> Losses.bceWithLogits(x, target);
+                default -> Losses.crossEntropy(x, target);
+            }, st);
+            return s.draw(withCotangent(name, l, tensorsOf(shape, Gens.doubles(-4, 4)), Mode.TRAIN, 60,
+                    Gens.constant(Params.EMPTY), Gens.constant(Params.EMPTY)));
+        });
         kinds.add(s -> {
             int[] shape = s.draw(TensorGens.shapes(1, 4, 1, 2));
             return s.draw(withCotangent("Flatten", new Layers.Flatten(), tensorsOf(shape, reals()), Mode.TRAIN, 1,
