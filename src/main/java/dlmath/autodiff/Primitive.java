@@ -98,6 +98,33 @@ public final class Primitive {
     }
 
     /**
+     * A primitive defined outside this package (the layers of {@code dlmath.nn} register their
+     * convolution, pooling and batch-normalization primitives this way); the arguments are those
+     * of the entries of {@link Primitives}, with the same meaning.
+     *
+     * @param name the name, as programs print it
+     * @param arity the number of inputs, or {@link #VARIADIC}
+     * @param forward the forward function
+     * @param vjp the reverse rule, written with {@link Var} operations
+     * @param jvp the forward rule on tensors
+     * @param cost the work of one execution
+     * @param sampler valid sample inputs from choices
+     * @param domain where the derivative rules are claimed to hold
+     * @param domainText the domain in words
+     * @return the primitive
+     * @throws NullPointerException if an argument is null
+     */
+    public static Primitive define(String name, int arity, Forward forward, Vjp vjp, Jvp jvp, Cost cost,
+                                   Function<Choices, Sample> sampler, BiPredicate<Tensor[], Attrs> domain,
+                                   String domainText) {
+        return new Primitive(java.util.Objects.requireNonNull(name, "name"), arity,
+                java.util.Objects.requireNonNull(forward, "forward"), java.util.Objects.requireNonNull(vjp, "vjp"),
+                java.util.Objects.requireNonNull(jvp, "jvp"), java.util.Objects.requireNonNull(cost, "cost"),
+                java.util.Objects.requireNonNull(sampler, "sampler"), java.util.Objects.requireNonNull(domain, "domain"),
+                java.util.Objects.requireNonNull(domainText, "domainText"));
+    }
+
+    /**
      * The name, as programs print it.
      *
      * @return e.g. {@code "mul"}

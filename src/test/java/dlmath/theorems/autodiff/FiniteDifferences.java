@@ -29,9 +29,9 @@ import java.util.function.DoubleFunction;
  * varies by at most (1 + 0.03)^5 &lt; 1.2; the factor 10 also covers the O(k^2 f^(5)) error of the
  * estimate. The rounding error of T itself (at most 3 delta / k^3) is added.
  */
-final class FiniteDifferences {
+public final class FiniteDifferences {
 
-    static final double EPS = Math.ulp(1.0);
+    public static final double EPS = Math.ulp(1.0);
     static final double SAFETY = 10;
 
     /**
@@ -45,7 +45,7 @@ final class FiniteDifferences {
     }
 
     /** One column of a Jacobian by central differences, with its entrywise error bounds. */
-    record Column(double[] derivative, double[] tolerance, double h) {
+    public record Column(double[] derivative, double[] tolerance, double h) {
     }
 
     /**
@@ -55,7 +55,7 @@ final class FiniteDifferences {
      * @param x the coordinate
      * @param delta the bound on the absolute rounding error of one evaluation of f
      */
-    static Column central(DoubleFunction<double[]> f, double x, double delta) {
+    public static Column central(DoubleFunction<double[]> f, double x, double delta) {
         double scale = Math.max(1, Math.abs(x));
         double xp = x + Math.cbrt(EPS) * scale;
         double xm = x - Math.cbrt(EPS) * scale;
@@ -97,14 +97,14 @@ final class FiniteDifferences {
      * bilinear in their inputs); so the output is off by at most W u M^2 (Higham, Accuracy and
      * Stability, 2nd ed., Sec. 3.1, with gamma_W for the accumulation).
      */
-    static double delta(long work, double magnitude) {
+    public static double delta(long work, double magnitude) {
         double m = Math.max(1, magnitude);
         long w = Math.max(2, Math.min(work, 1_000_000));
         return (Tol.gamma((int) w) + w * UNDERFLOW) * m * m;
     }
 
     /** delta for one execution of a primitive at a sample. */
-    static double delta(OpSample s) {
+    public static double delta(OpSample s) {
         Tensor[] x = s.inputs();
         Tensor y = s.op().forward(x, s.attrs());
         double m = y.normInf();
@@ -127,7 +127,7 @@ final class FiniteDifferences {
      * The Jacobian of a primitive at a sample by central differences: {@code cols[a][j]} is the
      * column for entry j of input a (flat, row-major).
      */
-    static Column[][] jacobian(OpSample s) {
+    public static Column[][] jacobian(OpSample s) {
         Tensor[] x = s.inputs();
         Primitive op = s.op();
         double delta = delta(s);
