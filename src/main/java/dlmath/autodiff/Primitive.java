@@ -113,10 +113,15 @@ public final class Primitive {
      * @param domainText the domain in words
      * @return the primitive
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if arity is negative and not {@link #VARIADIC}
      */
     public static Primitive define(String name, int arity, Forward forward, Vjp vjp, Jvp jvp, Cost cost,
                                    Function<Choices, Sample> sampler, BiPredicate<Tensor[], Attrs> domain,
                                    String domainText) {
+        if (arity < 0 && arity != VARIADIC) {
+            throw new IllegalArgumentException("Primitive.define: arity must be >= 0 or VARIADIC (-1), got " + arity
+                    + " for " + name);
+        }
         return new Primitive(java.util.Objects.requireNonNull(name, "name"), arity,
                 java.util.Objects.requireNonNull(forward, "forward"), java.util.Objects.requireNonNull(vjp, "vjp"),
                 java.util.Objects.requireNonNull(jvp, "jvp"), java.util.Objects.requireNonNull(cost, "cost"),

@@ -153,4 +153,16 @@ class AutodiffApiTest {
         a.sum(new int[] {1}, true);
         assertThat(g.work()).isEqualTo(48 + 6 - 2);
     }
+
+    @Test
+    void defineRefusesANegativeArityAndNamesANullRule() {
+        Primitive neg = Primitives.NEG;
+        assertThatThrownBy(() -> Primitive.define("bad", -2, (x, a) -> x[0], c -> { }, (x, d, y, a) -> d[0],
+                (x, y, a) -> 1L, ch -> null, (x, a) -> true, "everywhere"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("arity").hasMessageContaining("-2");
+        assertThatThrownBy(() -> Primitive.define("bad", 1, null, c -> { }, (x, d, y, a) -> d[0],
+                (x, y, a) -> 1L, ch -> null, (x, a) -> true, "everywhere"))
+                .isInstanceOf(NullPointerException.class).hasMessage("forward");
+        assertThat(neg.arity()).isEqualTo(1);
+    }
 }
