@@ -1,7 +1,11 @@
 package dlmath.theorems.autodiff;
 
+import dlmath.autodiff.Autodiff;
 import dlmath.autodiff.Graph;
 import dlmath.autodiff.Primitive;
+import dlmath.autodiff.Var;
+import dlmath.check.Check;
+import dlmath.check.Claims;
 import dlmath.check.Tol;
 import dlmath.gen.AutodiffGens.OpSample;
 import dlmath.tensor.Tensor;
@@ -147,5 +151,54 @@ public final class FiniteDifferences {
     /** Fresh variables for a sample in a new graph. */
     static dlmath.autodiff.Var[] variables(Graph g, Tensor[] x) {
         return dlmath.autodiff.Autodiff.variables(g, x);
+    }
+
+    /** Compares the reverse-mode Jacobian, row by row, with the central-difference columns. */
+    public static void compareReverse(Check check, OpSample s) {
+        Tensor[] x = s.inputs();
+        Column[][] fd = jacobian(s);
+        Graph g = new Graph();
+        Var[] vars = Autodiff.variables(g, x);
+        Var y = g.apply(s.op(), s.attrs(), vars);
+        int outputs = y.value().size();
+        for (int i = 0; i < outputs; i++) {
+            double[] seed = new double[outputs];
+            seed[i] = 1;
+            Var[] rows = Autodiff.grad(y, Tensor.of(y.shape(), seed), false, vars);
+            for (int a = 0; a < x.length; a++) {
+                double[] row = rows[a].value().toArray();
+                for (int j = 0; j < row.length; j++) {
+                    Column col = fd[a][j];
+                    check.note("h", col.h());
+                    Claims.close(s.op().name() + ": d y[" + i + "] / d x" + a + "[" + j + "], reverse mode vs central difference",
+                            row[j], col.derivative()[i], col.tolerance()[i]);
+                }
+            }
+        }
+    }
+
+    /** Compares each forward-mode column J e_j with the central-difference column. */
+    public static void compareForward(Check check, OpSample s) {
+        Tensor[] x = s.inputs();
+        Column[][] fd = jacobian(s);
+        for (int a = 0; a < x.length; a++) {
+            for (int j = 0; j < x[a].size(); j++) {
+                Graph g = new Graph();
+                Var[] vars = new Var[x.length];
+                for (int b = 0; b < x.length; b++) {
+                    double[] t = new double[x[b].size()];
+                    if (b == a) {
+                        t[j] = 1;
+                    }
+                    vars[b] = g.dual(x[b], Tensor.of(x[b].shape(), t));
+                }
+                double[] column = g.apply(s.op(), s.attrs(), vars).tangent().toArray();
+                Column col = fd[a][j];
+                for (int i = 0; i < column.length; i++) {
+                    Claims.close(s.op().name() + ": d y[" + i + "] / d x" + a + "[" + j + "], forward mode vs central difference",
+                            column[i], col.derivative()[i], col.tolerance()[i]);
+                }
+            }
+        }
     }
 }

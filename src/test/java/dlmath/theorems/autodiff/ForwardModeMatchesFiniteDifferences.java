@@ -1,11 +1,8 @@
 package dlmath.theorems.autodiff;
 
-import dlmath.autodiff.Graph;
 import dlmath.autodiff.Primitives;
 import dlmath.autodiff.Sample;
-import dlmath.autodiff.Var;
 import dlmath.check.Check;
-import dlmath.check.Claims;
 import dlmath.check.Counterexample;
 import dlmath.check.Gens;
 import dlmath.check.Property;
@@ -26,37 +23,12 @@ import org.junit.jupiter.api.Tag;
 @Tag("autodiff")
 class ForwardModeMatchesFiniteDifferences {
 
-    /** Compares each forward-mode column J e_j with the central-difference column. */
-    static void compareForward(Check check, OpSample s) {
-        Tensor[] x = s.inputs();
-        FiniteDifferences.Column[][] fd = FiniteDifferences.jacobian(s);
-        for (int a = 0; a < x.length; a++) {
-            for (int j = 0; j < x[a].size(); j++) {
-                Graph g = new Graph();
-                Var[] vars = new Var[x.length];
-                for (int b = 0; b < x.length; b++) {
-                    double[] t = new double[x[b].size()];
-                    if (b == a) {
-                        t[j] = 1;
-                    }
-                    vars[b] = g.dual(x[b], Tensor.of(x[b].shape(), t));
-                }
-                double[] column = g.apply(s.op(), s.attrs(), vars).tangent().toArray();
-                FiniteDifferences.Column col = fd[a][j];
-                for (int i = 0; i < column.length; i++) {
-                    Claims.close(s.op().name() + ": d y[" + i + "] / d x" + a + "[" + j + "], forward mode vs central difference",
-                            column[i], col.derivative()[i], col.tolerance()[i]);
-                }
-            }
-        }
-    }
-
     @Property(tries = 300)
     void forwardModeColumnsMatchCentralDifferences(Check check) {
         ReverseModeMatchesFiniteDifferences.everyPrimitiveAsExample(check);
         check.forAll(AutodiffGens.opSamples().as("sample"), s -> {
             check.label(s.op().name());
-            compareForward(check, s);
+            FiniteDifferences.compareForward(check, s);
         });
     }
 
@@ -65,6 +37,6 @@ class ForwardModeMatchesFiniteDifferences {
     void failsAtTheKinkOfAbsAndRelu(Check check) {
         check.forAll(Gens.elements(Primitives.RELU, Primitives.ABS).as("op"),
                 TensorGens.tensors(new int[] {1}, Gens.doubles(-1e-6, 1e-6)).as("x"),
-                (op, x) -> compareForward(check, new OpSample(op, new Sample(new Tensor[] {x}, dlmath.autodiff.Attrs.NONE))));
+                (op, x) -> FiniteDifferences.compareForward(check, new OpSample(op, new Sample(new Tensor[] {x}, dlmath.autodiff.Attrs.NONE))));
     }
 }

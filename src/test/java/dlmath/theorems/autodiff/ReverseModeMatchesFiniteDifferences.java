@@ -1,12 +1,9 @@
 package dlmath.theorems.autodiff;
 
-import dlmath.autodiff.Autodiff;
 import dlmath.autodiff.Choices;
-import dlmath.autodiff.Graph;
 import dlmath.autodiff.Primitive;
 import dlmath.autodiff.Primitives;
 import dlmath.autodiff.Sample;
-import dlmath.autodiff.Var;
 import dlmath.check.Check;
 import dlmath.check.Claims;
 import dlmath.check.Counterexample;
@@ -37,36 +34,12 @@ class ReverseModeMatchesFiniteDifferences {
         }
     }
 
-    /** Compares the reverse-mode Jacobian, row by row, with the central-difference columns. */
-    static void compareReverse(Check check, OpSample s) {
-        Tensor[] x = s.inputs();
-        FiniteDifferences.Column[][] fd = FiniteDifferences.jacobian(s);
-        Graph g = new Graph();
-        Var[] vars = Autodiff.variables(g, x);
-        Var y = g.apply(s.op(), s.attrs(), vars);
-        int outputs = y.value().size();
-        for (int i = 0; i < outputs; i++) {
-            double[] seed = new double[outputs];
-            seed[i] = 1;
-            Var[] rows = Autodiff.grad(y, Tensor.of(y.shape(), seed), false, vars);
-            for (int a = 0; a < x.length; a++) {
-                double[] row = rows[a].value().toArray();
-                for (int j = 0; j < row.length; j++) {
-                    FiniteDifferences.Column col = fd[a][j];
-                    check.note("h", col.h());
-                    Claims.close(s.op().name() + ": d y[" + i + "] / d x" + a + "[" + j + "], reverse mode vs central difference",
-                            row[j], col.derivative()[i], col.tolerance()[i]);
-                }
-            }
-        }
-    }
-
     @Property(tries = 300)
     void reverseModeRowsMatchCentralDifferences(Check check) {
         everyPrimitiveAsExample(check);
         check.forAll(AutodiffGens.opSamples().as("sample"), s -> {
             check.label(s.op().name());
-            compareReverse(check, s);
+            FiniteDifferences.compareReverse(check, s);
         });
     }
 
@@ -117,6 +90,6 @@ class ReverseModeMatchesFiniteDifferences {
     void failsAtTheKinkOfAbsAndRelu(Check check) {
         check.forAll(Gens.elements(Primitives.ABS, Primitives.RELU).as("op"),
                 TensorGens.tensors(new int[] {2}, Gens.doubles(-1e-6, 1e-6)).as("x"),
-                (op, x) -> compareReverse(check, new OpSample(op, new Sample(new Tensor[] {x}, dlmath.autodiff.Attrs.NONE))));
+                (op, x) -> FiniteDifferences.compareReverse(check, new OpSample(op, new Sample(new Tensor[] {x}, dlmath.autodiff.Attrs.NONE))));
     }
 }

@@ -1,9 +1,7 @@
 package dlmath.theorems.layers;
 
 import dlmath.autodiff.Attrs;
-import dlmath.autodiff.Autodiff;
 import dlmath.autodiff.Graph;
-import dlmath.autodiff.Sample;
 import dlmath.autodiff.Var;
 import dlmath.check.Check;
 import dlmath.check.Claims;
@@ -54,43 +52,10 @@ class LayerGradients {
         });
     }
 
+    /** Reverse-mode rows and forward-mode columns vs central differences: AD-01's and AD-02's comparisons. */
     static void compare(Check check, OpSample s) {
-        Tensor[] x = s.inputs();
-        FiniteDifferences.Column[][] fd = FiniteDifferences.jacobian(s);
-        Graph g = new Graph();
-        Var[] vars = Autodiff.variables(g, x);
-        Var y = g.apply(s.op(), s.attrs(), vars);
-        int outputs = y.value().size();
-        for (int i = 0; i < outputs; i++) {
-            double[] seed = new double[outputs];
-            seed[i] = 1;
-            Var[] rows = Autodiff.grad(y, Tensor.of(y.shape(), seed), false, vars);
-            for (int a = 0; a < x.length; a++) {
-                double[] row = rows[a].value().toArray();
-                for (int j = 0; j < row.length; j++) {
-                    FiniteDifferences.Column col = fd[a][j];
-                    Claims.close(s.op().name() + ": d y[" + i + "] / d x" + a + "[" + j + "], reverse mode vs central difference",
-                            row[j], col.derivative()[i], col.tolerance()[i]);
-                }
-            }
-        }
-        for (int a = 0; a < x.length; a++) {
-            for (int j = 0; j < x[a].size(); j++) {
-                Tensor[] dx = new Tensor[x.length];
-                for (int b = 0; b < x.length; b++) {
-                    double[] d = new double[x[b].size()];
-                    if (b == a) {
-                        d[j] = 1;
-                    }
-                    dx[b] = Tensor.of(x[b].shape(), d);
-                }
-                double[] column = s.op().jvp(x, dx, y.value(), s.attrs()).toArray();
-                for (int i = 0; i < outputs; i++) {
-                    Claims.close(s.op().name() + ": d y[" + i + "] / d x" + a + "[" + j + "], forward mode vs central difference",
-                            column[i], fd[a][j].derivative()[i], fd[a][j].tolerance()[i]);
-                }
-            }
-        }
+        FiniteDifferences.compareReverse(check, s);
+        FiniteDifferences.compareForward(check, s);
     }
 
     /**
