@@ -266,14 +266,7 @@ public final class Svd {
             for (int j = 0; j < count; j++) {
                 double mx = Matrices.maxAbs(new double[][] {b[j]});
                 longestExp[j] = mx == 0 ? 0 : exponent(mx);
-                double f1 = firstFactor(longestExp[j]);
-                double f2 = secondFactor(longestExp[j]);
-                double sq = 0;
-                for (int i = 0; i < rows; i++) {
-                    double xi = b[j][i] * f1 * f2;
-                    sq += xi * xi;
-                }
-                longestSq[j] = sq;
+                longestSq[j] = scaledSquare(b[j], longestExp[j]);
             }
             for (sweeps = 1; sweeps <= MAX_SWEEPS; sweeps++) {
                 boolean rotated = false;
@@ -315,6 +308,11 @@ public final class Svd {
                 int kt = k > 0 ? -k : k;
                 smallRotation(b[p], b[q], th, kt);
                 smallRotation(v[p], v[q], th, kt);
+                // the cancellation rule applies here too: a short column in the null space of the long ones
+                // otherwise shrinks by only a factor of about eps per sweep (13 sweeps on [[1, e, 1], [0, 0, 0],
+                // [1, 0, 0]] with e = 1.2e-150, found by LA-11 at 10x tries, seed 11)
+                settle(p, b[p], scaledSquare(b[p], ex), ex);
+                settle(q, b[q], scaledSquare(b[q], ey), ey);
                 return true;
             }
             double zeta = (Math.scalb(bh, k) - Math.scalb(ah, -k)) / (2 * gh);
@@ -360,6 +358,18 @@ public final class Svd {
                 longestSq[j] = sq;
                 longestExp[j] = e;
             }
+        }
+
+        /** ||col||^2 2^(-2e), with col scaled exactly by 2^-e before squaring (nothing under- or overflows). */
+        private static double scaledSquare(double[] col, int e) {
+            double f1 = firstFactor(e);
+            double f2 = secondFactor(e);
+            double sq = 0;
+            for (double c : col) {
+                double x = c * f1 * f2;
+                sq += x * x;
+            }
+            return sq;
         }
 
         /** The rotation with c = 1, s = t = th 2^kt (|t| < 2^-480): x := x - t y, y := y + t x. */
