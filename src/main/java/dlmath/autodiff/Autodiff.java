@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -78,9 +79,7 @@ public final class Autodiff {
      */
     public static Var[] grad(Var y, Tensor seed, boolean createGraph, Var[] wrt, Tensor[] initial) {
         Checks.notNull(wrt, "wrt");
-        if (y == null) {
-            throw new IllegalArgumentException("grad: output must not be null");
-        }
+        Objects.requireNonNull(y, "y");
         if (seed == null && y.value().size() != 1) {
             throw new IllegalArgumentException("grad: output has shape " + Shapes.toString(y.shape()) + " ("
                     + y.value().size() + " entries), not a scalar: backward needs a seed gradient of shape "
@@ -91,8 +90,9 @@ public final class Autodiff {
                     + " does not match output shape " + Shapes.toString(y.shape()));
         }
         for (int i = 0; i < wrt.length; i++) {
-            if (wrt[i] == null || wrt[i].graph() != y.graph()) {
-                throw new IllegalArgumentException("grad: wrt[" + i + "] " + (wrt[i] == null ? "is null" : "belongs to another graph"));
+            Objects.requireNonNull(wrt[i], "wrt[" + i + "]");
+            if (wrt[i].graph() != y.graph()) {
+                throw new IllegalArgumentException("grad: wrt[" + i + "] belongs to another graph");
             }
         }
         Graph graph = y.graph();

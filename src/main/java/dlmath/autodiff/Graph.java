@@ -3,6 +3,7 @@ package dlmath.autodiff;
 import dlmath.tensor.Checks;
 import dlmath.tensor.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A define-by-run computational graph (a "tape") and its work counter.
@@ -91,9 +92,7 @@ public final class Graph {
         boolean requiresGrad = false;
         boolean hasTangent = false;
         for (int i = 0; i < inputs.length; i++) {
-            if (inputs[i] == null) {
-                throw new IllegalArgumentException(p.name() + ": input " + i + " is null");
-            }
+            Objects.requireNonNull(inputs[i], "inputs[" + i + "]");
             if (inputs[i].graph() != this) {
                 throw new IllegalArgumentException(p.name() + ": input " + i + " belongs to another graph");
             }
@@ -134,9 +133,6 @@ public final class Graph {
     }
 
     private static Tensor requireValue(Tensor value) {
-        if (value == null) {
-            throw new IllegalArgumentException("value must not be null");
-        }
-        return value;
+        return Objects.requireNonNull(value, "value");
     }
 }

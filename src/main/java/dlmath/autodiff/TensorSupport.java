@@ -3,6 +3,7 @@ package dlmath.autodiff;
 import dlmath.tensor.Shapes;
 import dlmath.tensor.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 
 /** Shape helpers over {@link Tensor} that the primitives need: unbroadcasting, keepdims shapes, argmax masks. */
 final class TensorSupport {
@@ -58,9 +59,7 @@ final class TensorSupport {
 
     /** Normalized, validated axes (negative counts from the end; no repeats). */
     static int[] normalizeAxes(String op, int[] axes, int rank) {
-        if (axes == null) {
-            throw new IllegalArgumentException(op + ": axes must not be null");
-        }
+        Objects.requireNonNull(axes, "axes");
         boolean[] seen = new boolean[rank];
         int[] out = new int[axes.length];
         for (int i = 0; i < axes.length; i++) {

@@ -3,6 +3,7 @@ package dlmath.autodiff;
 import dlmath.tensor.Checks;
 import dlmath.tensor.Shapes;
 import dlmath.tensor.Tensor;
+import java.util.Objects;
 
 /**
  * A node of a {@link Graph}: a tensor value together with how it was computed (primitive,
@@ -223,9 +224,7 @@ public final class Var {
      * @return the selection
      */
     public static Var where(Tensor mask, Var a, Var b) {
-        if (mask == null) {
-            throw new IllegalArgumentException("where: mask must not be null");
-        }
+        Objects.requireNonNull(mask, "mask");
         Checks.notNull(a, "a");
         Checks.notNull(b, "b");
         return a.graph.apply(Primitives.WHERE, Attrs.of("mask", mask), a, b);

@@ -1,6 +1,7 @@
 package dlmath.linalg;
 
 import dlmath.tensor.Tensor;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -203,9 +204,7 @@ public final class Linalg {
     public static double[] powerIteration(Tensor a, int iterations, RandomGenerator rng) {
         double[][] m = Matrices.square("Linalg.powerIteration", "A", a);
         Matrices.requirePositiveInt("Linalg.powerIteration", "iterations", iterations);
-        if (rng == null) {
-            throw Matrices.error("Linalg.powerIteration: rng must not be null");
-        }
+        Objects.requireNonNull(rng, "rng");
         int n = m.length;
         int e = Scaling.exponent(Matrices.maxAbs(m), n);   // iterate with 2^-e A (exact), so A x cannot overflow
         Scaling.scale(m, e);

@@ -2,6 +2,7 @@ package dlmath.linalg;
 
 import dlmath.tensor.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Shared input checks and conversions between {@link Tensor} and the {@code double[][]} rows the
@@ -31,9 +32,7 @@ final class Matrices {
 
     /** Requires a non-null rank-2 tensor with finite entries; returns its rows. */
     static double[][] matrix(String op, String name, Tensor a) {
-        if (a == null) {
-            throw error("%s: %s must not be null", op, name);
-        }
+        Objects.requireNonNull(a, name);
         if (a.rank() != 2) {
             throw error("%s: %s must be a matrix (rank 2), got shape %s", op, name, a.shape());
         }
@@ -67,9 +66,7 @@ final class Matrices {
      * matrix with {@code n} rows. Returns it as columns-in-rows: {@code [n][k]}.
      */
     static double[][] rhs(String op, Tensor b, int n, int[] shapeOfA) {
-        if (b == null) {
-            throw error("%s: b must not be null", op);
-        }
+        Objects.requireNonNull(b, "b");
         if (!(b.rank() == 1 && b.dim(0) == n) && !(b.rank() == 2 && b.dim(0) == n)) {
             throw error("%s: b must have %d rows (a vector [%d] or a matrix [%d, k]) to match A of shape %s, "
                     + "got shape %s", op, n, n, n, shapeOfA, b.shape());

@@ -2,6 +2,7 @@ package dlmath.prob;
 
 import dlmath.tensor.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -118,9 +119,7 @@ public final class Dirichlet implements MultivariateDistribution {
 
     @Override
     public Tensor sample(RandomGenerator rng) {
-        if (rng == null) {
-            throw new IllegalArgumentException(this + ".sample: rng must not be null");
-        }
+        Objects.requireNonNull(rng, "rng");
         double[] g = new double[alpha.length];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < g.length; i++) {

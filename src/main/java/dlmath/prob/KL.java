@@ -4,6 +4,7 @@ import dlmath.tensor.Checks;
 import dlmath.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
@@ -82,9 +83,9 @@ public final class KL {
     @SuppressWarnings("unchecked")
     public static <P extends Distribution, Q extends Distribution> void register(Class<P> pType, Class<Q> qType,
                                                                                Rule<? super P, ? super Q> rule) {
-        if (pType == null || qType == null || rule == null) {
-            throw new IllegalArgumentException("KL.register: pType, qType and rule must not be null");
-        }
+        Objects.requireNonNull(pType, "pType");
+        Objects.requireNonNull(qType, "qType");
+        Objects.requireNonNull(rule, "rule");
         REGISTRY.put(List.of(pType, qType), (Rule<Object, Object>) (Rule<?, ?>) rule);
     }
 
@@ -109,9 +110,8 @@ public final class KL {
      * @return the divergence in nats, &gt;= 0, +infinity when p is not absolutely continuous w.r.t. q
      */
     public static double divergence(Distribution p, Distribution q) {
-        if (p == null || q == null) {
-            throw new IllegalArgumentException("KL.divergence: p and q must not be null, was p=" + p + ", q=" + q);
-        }
+        Objects.requireNonNull(p, "p");
+        Objects.requireNonNull(q, "q");
         Rule<Object, Object> rule = REGISTRY.get(List.of(p.getClass(), q.getClass()));
         if (rule == null) {
             throw new IllegalArgumentException("KL.divergence: no closed form registered for KL("
@@ -247,9 +247,7 @@ public final class KL {
         if (n < 1) {
             throw new IllegalArgumentException("KL.monteCarlo: n must be >= 1, was " + n);
         }
-        if (rng == null) {
-            throw new IllegalArgumentException("KL.monteCarlo: rng must not be null");
-        }
+        Objects.requireNonNull(rng, "rng");
         Checks.notNull(p, "p");
         Checks.notNull(q, "q");
         double[] out = new double[n];

@@ -3,6 +3,7 @@ package dlmath.prob;
 import dlmath.linalg.Cholesky;
 import dlmath.tensor.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -103,9 +104,7 @@ public final class MultivariateNormal implements MultivariateDistribution {
 
     @Override
     public Tensor sample(RandomGenerator rng) {
-        if (rng == null) {
-            throw new IllegalArgumentException(this + ".sample: rng must not be null");
-        }
+        Objects.requireNonNull(rng, "rng");
         double[] z = new double[loc.length];
         for (int i = 0; i < z.length; i++) {
             z[i] = Normal.standard(rng);

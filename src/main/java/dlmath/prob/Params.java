@@ -63,9 +63,7 @@ final class Params {
     }
 
     static Tensor vector(String owner, String name, Tensor t) {
-        if (t == null) {
-            throw fail(owner, name, "not be null", null);
-        }
+        java.util.Objects.requireNonNull(t, name);
         if (t.rank() != 1) {
             throw fail(owner, name, "be a vector (rank 1)", "of shape " + java.util.Arrays.toString(t.shape()));
         }

@@ -1,5 +1,6 @@
 package dlmath.prob;
 
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -61,9 +62,7 @@ public abstract class UnivariateDistribution implements Distribution {
      * @return a sample
      */
     public final double sample(RandomGenerator rng) {
-        if (rng == null) {
-            throw new IllegalArgumentException(this + ".sample: rng must not be null");
-        }
+        Objects.requireNonNull(rng, "rng");
         return draw(rng);
     }
 

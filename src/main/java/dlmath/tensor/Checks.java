@@ -29,9 +29,10 @@ public final class Checks {
      * @param name the parameter's name
      * @param <T> its type
      * @return {@code value}
-     * @throws NullPointerException with message {@code name} if {@code value} is null
+     * @throws NullPointerException with message {@code name} if {@code value} is null, "name" if {@code name} is
      */
     public static <T> T notNull(T value, String name) {
+        Objects.requireNonNull(name, "name");
         return Objects.requireNonNull(value, name);
     }
 
@@ -42,9 +43,10 @@ public final class Checks {
      * @param name the parameter's name; an element is reported as {@code name[i]}
      * @param <T> the element type
      * @return {@code values}
-     * @throws NullPointerException naming the array or the first null element
+     * @throws NullPointerException naming the array or the first null element ("name" if {@code name} is null)
      */
     public static <T> T[] noNulls(T[] values, String name) {
+        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(values, name);
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {

@@ -1,6 +1,7 @@
 package dlmath.tensor;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Helpers for tensor shapes: sizes, row-major strides, broadcasting and axis normalization.
@@ -141,9 +142,7 @@ public final class Shapes {
      * @return a defensive copy of the shape
      */
     static int[] checkShape(String op, int[] shape) {
-        if (shape == null) {
-            throw new IllegalArgumentException(prefix(op) + "shape must not be null");
-        }
+        Objects.requireNonNull(shape, "shape");
         for (int side : shape) {
             if (side < 1) {
                 throw new IllegalArgumentException(prefix(op) + "every side must be >= 1, but shape "

@@ -2,6 +2,7 @@ package dlmath.tensor;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.random.RandomGenerator;
@@ -59,7 +60,7 @@ public final class Tensor {
      * @return a tensor of shape {@code [values.length]}
      */
     public static Tensor of(double... values) {
-        require(values != null, "of: values must not be null");
+        Objects.requireNonNull(values, "values");
         require(values.length >= 1, "of: need at least one value, got none");
         return new Tensor(new int[] {values.length}, values.clone());
     }
@@ -72,10 +73,10 @@ public final class Tensor {
      * @throws IllegalArgumentException if the rows are ragged, empty or null
      */
     public static Tensor of(double[][] rows) {
-        require(rows != null, "of: rows must not be null");
+        Objects.requireNonNull(rows, "rows");
         require(rows.length >= 1, "of: need at least one row, got none");
         for (int i = 0; i < rows.length; i++) {
-            require(rows[i] != null, "of: row %d is null", i);
+            Objects.requireNonNull(rows[i], "rows[" + i + "]");
         }
         int cols = rows[0].length;
         require(cols >= 1, "of: rows must not be empty, row 0 has length 0");
@@ -100,7 +101,7 @@ public final class Tensor {
      */
     public static Tensor of(int[] shape, double[] data) {
         int[] s = Shapes.checkShape("of", shape);
-        require(data != null, "of: data must not be null");
+        Objects.requireNonNull(data, "data");
         int size = Shapes.size(s);
         require(data.length == size, "of: data length %d does not match shape %s (size %d)",
                 data.length, s, size);
@@ -204,7 +205,7 @@ public final class Tensor {
      * @return the random tensor
      */
     public static Tensor randn(RandomGenerator rng, int... shape) {
-        require(rng != null, "randn: rng must not be null");
+        Objects.requireNonNull(rng, "rng");
         int[] s = Shapes.checkShape("randn", shape);
         double[] data = new double[Shapes.size(s)];
         for (int i = 0; i < data.length; i++) {
@@ -222,7 +223,7 @@ public final class Tensor {
      * @return the random tensor
      */
     public static Tensor rand(RandomGenerator rng, int... shape) {
-        require(rng != null, "rand: rng must not be null");
+        Objects.requireNonNull(rng, "rng");
         int[] s = Shapes.checkShape("rand", shape);
         double[] data = new double[Shapes.size(s)];
         for (int i = 0; i < data.length; i++) {
@@ -351,7 +352,7 @@ public final class Tensor {
      * @return the tensor {@code f(x)} of the same shape
      */
     public Tensor map(DoubleUnaryOperator f) {
-        require(f != null, "map: f must not be null");
+        Objects.requireNonNull(f, "f");
         double[] out = new double[data.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = f.applyAsDouble(data[i]);
@@ -592,7 +593,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the shapes do not broadcast
      */
     public Tensor zipWith(Tensor other, DoubleBinaryOperator f) {
-        require(f != null, "zipWith: f must not be null");
+        Objects.requireNonNull(f, "f");
         return zip("zipWith", other, f);
     }
 
@@ -726,7 +727,9 @@ public final class Tensor {
      * @return the selection
      */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) {
-        require(cond != null && a != null && b != null, "where: cond, a and b must not be null");
+        Objects.requireNonNull(cond, "cond");
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
         int[] out = Shapes.broadcast("where", Shapes.broadcast("where", cond.shape, a.shape), b.shape);
         double[] c = cond.expandedData(out);
         double[] x = a.expandedData(out);
@@ -759,7 +762,7 @@ public final class Tensor {
 
     /** The one broadcasting zip behind every binary elementwise operation. */
     private Tensor zip(String op, Tensor other, DoubleBinaryOperator f) {
-        require(other != null, "%s: other must not be null", op);
+        Objects.requireNonNull(other, "other");
         int[] out = Shapes.broadcast(op, shape, other.shape);
         double[] x = expandedData(out);
         double[] y = other.expandedData(out);
@@ -834,7 +837,7 @@ public final class Tensor {
      *     the batch axes do not broadcast
      */
     public Tensor matmul(Tensor other) {
-        require(other != null, "matmul: other must not be null");
+        Objects.requireNonNull(other, "other");
         require(rank() >= 1 && other.rank() >= 1, "matmul: scalar operands are not allowed: %s @ %s",
                 shape, other.shape);
         // Promote vectors to matrices: a left vector is a row, a right vector a column.
@@ -1029,7 +1032,8 @@ public final class Tensor {
      * @throws IllegalArgumentException if {@code axes} is not a permutation
      */
     public Tensor permute(int... axes) {
-        if (axes == null || axes.length != rank()) {
+        Objects.requireNonNull(axes, "axes");
+        if (axes.length != rank()) {
             throw error("permute: shape %s needs %d axes, got %s", shape, rank(), Arrays.toString(axes));
         }
         int[] normalized = new int[rank()];
@@ -1063,7 +1067,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the sizes differ or the shape is invalid
      */
     public Tensor reshape(int... newShape) {
-        require(newShape != null, "reshape: shape must not be null");
+        Objects.requireNonNull(newShape, "shape");
         int[] s = newShape.clone();
         int inferred = -1;
         long known = 1;
@@ -1127,7 +1131,7 @@ public final class Tensor {
     public static Tensor concat(int axis, Tensor... ts) {
         require(ts != null && ts.length >= 1, "concat: need at least one tensor");
         for (int t = 0; t < ts.length; t++) {
-            require(ts[t] != null, "concat: tensor %d is null", t);
+            Objects.requireNonNull(ts[t], "tensors[" + t + "]");
         }
         int[] first = ts[0].shape;
         int ax = Shapes.normalizeAxis("concat", axis, first.length);
@@ -1241,7 +1245,7 @@ public final class Tensor {
      * one output entry form a contiguous run, which {@code fold} reduces.
      */
     private Tensor reduce(String op, int[] axes, boolean keepdims, Fold fold) {
-        require(axes != null, "%s: axes must not be null", op);
+        Objects.requireNonNull(axes, "axes");
         boolean[] reduced = new boolean[rank()];
         for (int axis : axes) {
             int ax = Shapes.normalizeAxis(op, axis, rank());
@@ -1660,7 +1664,7 @@ public final class Tensor {
      * @return the dot product
      */
     public double dot(Tensor other) {
-        require(other != null, "dot: other must not be null");
+        Objects.requireNonNull(other, "other");
         require(rank() == 1 && other.rank() == 1 && size() == other.size(),
                 "dot: need two vectors of the same length, got %s and %s", shape, other.shape);
         double s = 0;
@@ -1701,7 +1705,7 @@ public final class Tensor {
      * @return a matrix of shape {@code [x.size(), y.size()]}
      */
     public Tensor outer(Tensor other) {
-        require(other != null, "outer: other must not be null");
+        Objects.requireNonNull(other, "other");
         require(rank() == 1 && other.rank() == 1, "outer: need two vectors, got %s and %s", shape, other.shape);
         Checks.sizeProduct("outer " + Shapes.toString(shape) + " with " + Shapes.toString(other.shape),
                 size(), other.size());
@@ -1716,7 +1720,7 @@ public final class Tensor {
      * @return a matrix of shape {@code [rows(A) rows(B), cols(A) cols(B)]}
      */
     public Tensor kron(Tensor other) {
-        require(other != null, "kron: other must not be null");
+        Objects.requireNonNull(other, "other");
         require(rank() == 2 && other.rank() == 2, "kron: need two matrices, got %s and %s", shape, other.shape);
         int r = other.shape[0];
         int c = other.shape[1];
@@ -1890,7 +1894,7 @@ public final class Tensor {
     }
 
     private void requireSameShape(String op, Tensor other) {
-        require(other != null, "%s: other must not be null", op);
+        Objects.requireNonNull(other, "other");
         require(Arrays.equals(shape, other.shape), "%s: shapes differ: %s vs %s", op, shape, other.shape);
     }
 }

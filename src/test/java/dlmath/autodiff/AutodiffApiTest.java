@@ -139,7 +139,7 @@ class AutodiffApiTest {
         Var a = g.variable(Tensor.ones(2));
         assertThatThrownBy(() -> Var.where(Tensor.ones(3, 2), a, a)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mask shape [3, 2]").hasMessageContaining("[2]");
-        assertThatThrownBy(() -> Var.where(null, a, a)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Var.where(null, a, a)).isInstanceOf(NullPointerException.class).hasMessage("mask");
     }
 
     @Test

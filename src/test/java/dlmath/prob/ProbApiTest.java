@@ -14,6 +14,11 @@ import org.junit.jupiter.api.function.Executable;
  */
 class ProbApiTest {
 
+    /** A null argument: a NullPointerException whose message is the parameter's name. */
+    static void rejectsNull(Executable call, String parameter) {
+        assertThatThrownBy(call::execute).isInstanceOf(NullPointerException.class).hasMessage(parameter);
+    }
+
     static void rejects(Executable call, String... fragments) {
         assertThatThrownBy(call::execute).isInstanceOf(IllegalArgumentException.class)
                 .satisfies(e -> {
@@ -108,13 +113,13 @@ class ProbApiTest {
         Normal n = new Normal(0, 1);
         rejects(() -> n.logProb(Double.NaN), "Normal.logProb", "x", "NaN");
         rejects(() -> n.cdf(Double.NaN), "Normal.cdf", "x", "NaN");
-        rejects(() -> n.sample(null), "rng");
+        rejectsNull(() -> n.sample(null), "rng");
         rejects(() -> n.sample(new SplittableRandom(1), -1), "n", "-1");
         assertThat(n.sample(new SplittableRandom(1), 0)).isEmpty();
         rejects(() -> n.reparameterize(Double.NaN), "eps", "NaN");
         rejects(() -> n.scoreLoc(Double.NaN), "z", "NaN");
-        rejects(() -> new Dirichlet(Tensor.of(1, 1)).sample(null), "rng");
-        rejects(() -> new MultivariateNormal(Tensor.of(0.0), Tensor.eye(1)).sample(null), "rng");
+        rejectsNull(() -> new Dirichlet(Tensor.of(1, 1)).sample(null), "rng");
+        rejectsNull(() -> new MultivariateNormal(Tensor.of(0.0), Tensor.eye(1)).sample(null), "rng");
     }
 
     /** Error messages name the distribution with its parameters (its toString), e.g. a sampler without a generator. */
@@ -132,10 +137,11 @@ class ProbApiTest {
         names.put(new Binomial(4, 0.25), "Binomial(totalCount=4, probs=0.25)");
         names.put(new Poisson(2.5), "Poisson(rate=2.5)");
         names.put(new Categorical(Tensor.of(0.5, 0.5)), "Categorical(probs=");
-        names.forEach((d, name) -> rejects(() -> ((UnivariateDistribution) d).sample(null), name, "rng"));
-        rejects(() -> new Dirichlet(Tensor.of(1, 2)).sample(null), "Dirichlet(concentration=");
-        rejects(() -> new MultivariateNormal(Tensor.of(0.0), Tensor.eye(1)).sample(null),
-                "MultivariateNormal(loc=", "covarianceMatrix=");
+        names.forEach((d, name) -> rejects(() -> ((UnivariateDistribution) d).sample(new SplittableRandom(1), -1), name, "-1"));
+        // the multivariate ones name the distribution and both shapes (a null rng is a NullPointerException "rng")
+        rejects(() -> new Dirichlet(Tensor.of(1, 2)).logProb(Tensor.of(0.5)), "Dirichlet.logProb", "[2]", "[1]");
+        rejects(() -> new MultivariateNormal(Tensor.of(0.0), Tensor.eye(1)).logProb(Tensor.of(0.0, 0.0)),
+                "MultivariateNormal", "[1]", "[2]");
     }
 
     @Test
@@ -146,20 +152,23 @@ class ProbApiTest {
         rejects(() -> KL.divergence(new Dirichlet(Tensor.of(1, 1)), new Dirichlet(Tensor.of(1, 1, 1))), "Dirichlet", "2", "3");
         rejects(() -> KL.divergence(new MultivariateNormal(Tensor.of(0.0), Tensor.eye(1)),
                 new MultivariateNormal(Tensor.of(0, 0), Tensor.eye(2))), "dimensions", "1", "2");
-        rejects(() -> KL.divergence(null, new Normal(0, 1)), "p and q");
+        rejectsNull(() -> KL.divergence(null, new Normal(0, 1)), "p");
         rejects(() -> KL.numerical(new Normal(0, 1), new Poisson(1)), "both be discrete or both continuous");
         rejects(() -> KL.monteCarloTerms(new Normal(0, 1), new Normal(0, 2), 0, new SplittableRandom(1)), "n", "0");
         assertThat(KL.monteCarloTerms(new Normal(0, 1), new Normal(0, 2), 1, new SplittableRandom(1))).hasSize(1);
-        rejects(() -> KL.monteCarloTerms(new Normal(0, 1), new Normal(0, 2), 3, null), "rng");
+        rejectsNull(() -> KL.monteCarloTerms(new Normal(0, 1), new Normal(0, 2), 3, null), "rng");
         rejects(() -> KL.monteCarlo(new Normal(0, 1), new Normal(0, 2), 0, 5, new SplittableRandom(1)), "blocks", "0");
         rejects(() -> KL.monteCarlo(new Normal(0, 1), new Normal(0, 2), 5, 0, new SplittableRandom(1)), "perBlock", "0");
         rejects(() -> KL.monteCarlo(new Normal(0, 1), new Dirichlet(Tensor.of(1, 1)), 5, 1, new SplittableRandom(1)),
                 "univariate", "multivariate");
         rejects(() -> KL.monteCarloTerms(new Dirichlet(Tensor.of(1, 1)), new Dirichlet(Tensor.of(1, 1, 1)), 5,
                 new SplittableRandom(1)), "same dimension");
-        rejects(() -> KL.register(null, Normal.class, (a, b) -> 0), "must not be null");
-        rejects(() -> KL.register(Normal.class, null, (a, b) -> 0), "must not be null");
-        rejects(() -> KL.register(Normal.class, Normal.class, null), "must not be null");
+        assertThatThrownBy(() -> KL.register(null, Normal.class, (a, b) -> 0)).isInstanceOf(NullPointerException.class)
+                .hasMessage("pType");
+        assertThatThrownBy(() -> KL.register(Normal.class, null, (a, b) -> 0)).isInstanceOf(NullPointerException.class)
+                .hasMessage("qType");
+        assertThatThrownBy(() -> KL.register(Normal.class, Normal.class, null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("rule");
         assertThat(KL.hasClosedForm(new Normal(0, 1), new Laplace(0, 1))).isFalse();
         assertThat(KL.hasClosedForm(new Normal(0, 1), new Normal(1, 1))).isTrue();
         assertThat(KL.hasClosedForm(new Exponential(1), new Gamma(1, 1))).isTrue();

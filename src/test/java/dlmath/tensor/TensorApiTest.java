@@ -95,11 +95,11 @@ class TensorApiTest {
         }
 
         @Test
-        void nullArgumentsAreIllegalArguments() {
-            assertRejects(() -> Tensor.randn(null, 2), "randn", "rng");
-            assertRejects(() -> Tensor.of((double[]) null), "of", "null");
-            assertRejects(() -> A23.add(null), "add", "null");
-            assertRejects(() -> A23.map(null), "map", "f");
+        void nullArgumentsAreNullPointerExceptionsNamingTheParameter() {
+            assertThatThrownBy(() -> Tensor.randn(null, 2)).isInstanceOf(NullPointerException.class).hasMessage("rng");
+            assertThatThrownBy(() -> Tensor.of((double[]) null)).isInstanceOf(NullPointerException.class).hasMessage("values");
+            assertThatThrownBy(() -> A23.add(null)).isInstanceOf(NullPointerException.class).hasMessage("other");
+            assertThatThrownBy(() -> A23.map(null)).isInstanceOf(NullPointerException.class).hasMessage("f");
         }
     }
 

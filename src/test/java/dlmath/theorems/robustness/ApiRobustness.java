@@ -339,6 +339,9 @@ class ApiRobustness {
         if (t instanceof IllegalArgumentException) {
             check.label("refused: IllegalArgumentException");
             Claims.that(where + ": the IllegalArgumentException has a message", msg != null && msg.length() >= 10);
+            Claims.that(where + ": a null argument is refused by Objects.requireNonNull(arg, \"name\") (a NullPointerException "
+                    + "naming the parameter), not by an IllegalArgumentException: " + msg,
+                    !msg.contains("must not be null") && !msg.endsWith(" is null"));
             Claims.that(where + ": the message \"" + msg + "\" names the problem (not a JDK-internal message)",
                     namesTheProblem(msg, ep, names, args));
             return;
