@@ -117,6 +117,22 @@ class RobustnessExamplesTest {
         assertThat(Special.logBeta(0.5, 1e308)).isCloseTo(Special.lgamma(0.5) - 0.5 * Math.log(1e308), within(1e-12));
     }
 
+    /**
+     * Closed-form KL with scale ratios beyond the double range (RB-01 at 10x tries, seed 3): the
+     * divergence exceeds MAX_VALUE, so +inf, not inf - inf = NaN; within range the log-ratio form agrees
+     * with the textbook ln(s_q/s_p) + (s_p^2 + (m_p - m_q)^2) / (2 s_q^2) - 1/2.
+     */
+    @Test
+    void klOfNormalsAndLaplacesWithScaleRatiosBeyondTheRange() {
+        assertThat(KL.divergence(new Normal(0, Double.MAX_VALUE), new Normal(1e308, 1e-300))).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(KL.divergence(new Normal(0, 1e-300), new Normal(0, Double.MAX_VALUE)))
+                .isCloseTo(Math.log(Double.MAX_VALUE) - Math.log(1e-300) - 0.5, within(1e-12));
+        assertThat(KL.divergence(new Laplace(0, 1e-300), new Laplace(0, Double.MAX_VALUE)))   // ln(b_q/b_p) - 1 + b_p/b_q
+                .isCloseTo(Math.log(Double.MAX_VALUE) - Math.log(1e-300) - 1, within(1e-12));
+        assertThat(KL.divergence(new Normal(1, 2), new Normal(-1, 3)))
+                .isCloseTo(Math.log(1.5) + (4.0 + 4.0) / 18 - 0.5, within(1e-15));
+    }
+
     @Test
     void everyComputationFinishesInBoundedTime() {
         double rate = 1e12;                                       // Evans & Boersma: ln(2 pi e rate)/2 - 1/(12 rate) ...

@@ -161,14 +161,23 @@ public final class KL {
     private static double normal(Normal p, Normal q) {
         double r = p.scale() / q.scale();
         double d = (p.loc() - q.loc()) / q.scale();
-        return 0.5 * (r * r - 1) - Math.log(r) + 0.5 * d * d;
+        // ln r from the two logarithms: r itself may overflow or underflow (Normal(0, MAX) against
+        // Normal(1e308, 1e-300) gave inf - inf = NaN; the divergence there is above MAX, so +inf)
+        double lnR = logRatio(r, p.scale(), q.scale());
+        return 0.5 * (r * r - 1) - lnR + 0.5 * d * d;
+    }
+
+    /** ln(a / b) given r = fl(a / b): ln r while r is a normal number (accurate near 1), else ln a - ln b. */
+    private static double logRatio(double r, double a, double b) {
+        return r >= Double.MIN_NORMAL && r <= Double.MAX_VALUE ? Math.log(r) : Math.log(a) - Math.log(b);
     }
 
     /** ln(b_q / b_p) + |m_p - m_q| / b_q + (b_p / b_q) exp(-|m_p - m_q| / b_p) - 1. */
     private static double laplace(Laplace p, Laplace q) {
         double r = p.scale() / q.scale();
         double d = Math.abs(p.loc() - q.loc());
-        return -Math.log(r) + d / q.scale() + r * Math.exp(-d / p.scale()) - 1;
+        double lnR = logRatio(r, p.scale(), q.scale()); // r may overflow or underflow, ln r does not
+        return -lnR + d / q.scale() + Math.exp(lnR - d / p.scale()) - 1;
     }
 
     /** (a_p - a_q) psi(a_p) - lnGamma(a_p) + lnGamma(a_q) + a_q ln(b_p / b_q) + a_p (b_q - b_p) / b_p. */

@@ -149,6 +149,9 @@ class SubgradientMethod {
             double g = p.lipschitz();
             double r = ConvexProblems.norm(ConvexProblems.sub(p.x0(), p.xStar()));
             double eta = Math.max(r, 1) / g;
+            // a step the optimizer can take: G near the underflow threshold makes R / G overflow (soak seed 17:
+            // pieces +-4.45e-308 x), where sgd rightly refuses lr = inf
+            check.assume(eta <= Double.MAX_VALUE);
             double[][] xs = Opt.iterates(Optimizers.sgd(eta), p, K);
             double best = Double.POSITIVE_INFINITY;
             for (int k = 0; k < K; k++) {
