@@ -320,8 +320,10 @@ class ApiRobustness {
         if (o.kind().equals("returned")) {
             boolean nanIn = Arrays.stream(args).anyMatch(ApiRobustness::hasNonFinite);
             check.label("returned");
-            Claims.that(where + " returned a silent NaN: " + o.value(),
-                    nanIn || IEEE_NAN.contains(ep.key()) || !hasNaN(o.value()));
+            boolean silentNaN = !nanIn && !IEEE_NAN.contains(ep.key()) && hasNaN(o.value());
+            if (silentNaN) { // the value is printed only on failure: a valid result can have 10^8 entries (soak seed 30)
+                Claims.that(where + " returned a silent NaN: " + o.value(), false);
+            }
             return;
         }
         Throwable t = o.error();
