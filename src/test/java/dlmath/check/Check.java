@@ -172,6 +172,12 @@ public final class Check {
         if (quiet) {
             return;
         }
+        Runs.record(settings.key(), mode, info, r, switch (r.status()) {
+            case PASSED -> mode == Mode.REFUTE ? Report.noWitness(info, r).strip() : null;
+            case FALSIFIED -> (mode == Mode.PROVE ? Report.falsified(info, r) : Report.witness(info, r)).strip();
+            case ERROR -> Report.error(info, r).strip();
+            case UNHEALTHY -> Report.unhealthy(info, r).strip();
+        });
         String header = Report.header(info);
         if (r.status() == Result.Status.ERROR) {
             throw Report.trim(new PropertyError(Report.error(info, r), r.error()));
@@ -277,6 +283,15 @@ public final class Check {
         } else {
             t.unconfirmed = true;
         }
+    }
+
+    /**
+     * The figure {@code title} of this property, for the theorem report: draw curves and points of the
+     * current example on it ({@link Plot}). Curves are kept from one random try (the highest
+     * {@link Plot#rank}), points accumulate over the random tries; the data is bounded.
+     */
+    public Plot plot(String title) {
+        return current("plot").plots.computeIfAbsent(java.util.Objects.requireNonNull(title, "title"), Plot::new);
     }
 
     /** Records a named value; shown with the counterexample (e.g. {@code KL(p||q) = -0.69}). */

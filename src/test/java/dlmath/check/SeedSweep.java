@@ -36,6 +36,9 @@ public final class SeedSweep {
         int to = Integer.parseInt(args[1]);
         String tag = args.length > 2 ? args[2] : "theorem";
         System.setProperty("dlmath.db", "off");
+        if (System.getProperty("dlmath.report") == null) {
+            System.setProperty("dlmath.report", "off"); // no theorem report per seed
+        }
         PrintStream out = System.out;
         int failedSeeds = 0;
         for (int seed = from; seed <= to; seed++) {

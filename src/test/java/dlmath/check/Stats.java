@@ -20,6 +20,8 @@ public final class Stats {
         /** Hypothesis violations confirmed by {@link Check#confirm}; {@code unconfirmed} if one did not hold. */
         final List<String> confirmed = new ArrayList<>();
         boolean unconfirmed;
+        /** What this try drew through {@link Check#plot}, by title. */
+        final Map<String, Plot> plots = new LinkedHashMap<>();
 
         boolean confirmedViolation() {
             return !confirmed.isEmpty() && !unconfirmed;
@@ -33,6 +35,7 @@ public final class Stats {
     private final Map<String, Integer> coverHits = new LinkedHashMap<>();
     private final Map<String, Double> coverRequired = new LinkedHashMap<>();
     private final Map<String, Double> bestScores = new LinkedHashMap<>();
+    private final Map<String, Figure> figures = new LinkedHashMap<>();
 
     void add(Try t, boolean random) {
         t.scores.forEach((label, score) -> bestScores.merge(label, score, Math::max));
@@ -41,6 +44,7 @@ public final class Stats {
             return;
         }
         tries++;
+        t.plots.forEach((title, plot) -> figures.computeIfAbsent(title, Figure::new).add(plot));
         for (String l : t.labels) {
             labels.merge(l, 1, Integer::sum);
         }
@@ -69,6 +73,18 @@ public final class Stats {
     /** Best score seen per target label. */
     public Map<String, Double> bestScores() {
         return Map.copyOf(bestScores);
+    }
+
+    /** Coverage per label: {hits over the random tries, required percent}. */
+    public Map<String, double[]> coverage() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        coverHits.forEach((label, hits) -> out.put(label, new double[] {hits, coverRequired.get(label)}));
+        return out;
+    }
+
+    /** The figures drawn through {@link Check#plot}, by title, in the order first drawn. */
+    public Map<String, Figure> figures() {
+        return java.util.Collections.unmodifiableMap(figures);
     }
 
     boolean isEmpty() {

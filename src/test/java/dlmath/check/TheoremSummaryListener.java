@@ -3,11 +3,20 @@ package dlmath.check;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -18,8 +27,13 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * End-of-run summary: a table of theorems verified / falsified per chapter, printed to
  * standard output and written as JSON to {@code -Ddlmath.summary} (Surefire sets
- * {@code target/dlmath-summary.json}). Registered through
- * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
+ * {@code target/dlmath-summary.json}): per theorem its status, time and, per test, each
+ * {@code forAll}'s tries, discards, seed, labels, coverage, best target scores, failure report,
+ * replay lines and figures. From that JSON, {@link TheoremReport} writes the theorem report,
+ * one HTML page under {@code -Ddlmath.report} (Surefire: {@code target/theorems/index.html};
+ * {@code off} disables it), also when theorems failed. Figures are drawn in a background thread
+ * as their tests finish, so only the last ones and the page itself are on the critical path.
+ * Registered through {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
  */
 public final class TheoremSummaryListener implements TestExecutionListener {
 
@@ -36,8 +50,11 @@ public final class TheoremSummaryListener implements TestExecutionListener {
         /** Tests that erred (a {@link PropertyError}: a generator threw, a witness crashed): no verdict. */
         int errors;
         int skipped;
+        long nanos;
         final List<String> failures = new ArrayList<>();
         final List<String> errored = new ArrayList<>();
+        /** One JSON object per finished test (method). */
+        final List<Map<String, Object>> tests = new ArrayList<>();
 
         Tally(Theorem t, Class<?> cls) {
             this.id = t.id();
@@ -53,15 +70,82 @@ public final class TheoremSummaryListener implements TestExecutionListener {
     }
 
     private final Map<String, Tally> tallies = new TreeMap<>();
+    private final Map<String, Long> started = new java.util.HashMap<>();
+    private final String summaryOverride;
+    private final String reportOverride;
+    private Path reportDir;
+    private ExecutorService plotter;
+    private final List<Future<?>> plotting = new ArrayList<>();
+    private final AtomicLong plotNanos = new AtomicLong();
+    private Instant startedAt;
+
+    /** The listener the JUnit Platform registers: paths from {@code dlmath.summary} and {@code dlmath.report}. */
+    public TheoremSummaryListener() {
+        this(null, null);
+    }
+
+    /** A listener writing the summary to {@code summary} and the report to {@code report} (or "off"). */
+    TheoremSummaryListener(String summary, String report) {
+        this.summaryOverride = summary;
+        this.reportOverride = report;
+    }
 
     static String chapter(Class<?> cls) {
         String pkg = cls.getPackageName();
         return pkg.substring(pkg.lastIndexOf('.') + 1);
     }
 
+    private String summaryPath() {
+        return summaryOverride != null ? summaryOverride : System.getProperty("dlmath.summary", "target/dlmath-summary.json");
+    }
+
+    /** The report directory, or null when {@code dlmath.report=off}. */
+    static Path reportDir(String setting) {
+        String s = setting != null ? setting : System.getProperty("dlmath.report", "target/theorems");
+        return s.isBlank() || s.equals("off") ? null : Path.of(s);
+    }
+
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         tallies.clear();
+        started.clear();
+        startedAt = Instant.now();
+        reportDir = reportDir(reportOverride);
+        if (reportDir != null) {
+            plotter = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "dlmath-plots");
+                t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY);
+                return t;
+            });
+            Path plots = reportDir.resolve(TheoremReport.PLOTS);
+            plotting.add(plotter.submit(() -> {
+                long t0 = System.nanoTime();
+                deleteOldPlots(plots);
+                Plots.warmUp();
+                plotNanos.addAndGet(System.nanoTime() - t0);
+            }));
+        }
+    }
+
+    private static void deleteOldPlots(Path plots) {
+        if (!Files.isDirectory(plots)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(plots)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".png")).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            System.err.println("dlmath: cannot clean " + plots + ": " + e);
+        }
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        if (id.isTest()) {
+            started.put(id.getUniqueId(), System.nanoTime());
+        }
     }
 
     @Override
@@ -74,15 +158,21 @@ public final class TheoremSummaryListener implements TestExecutionListener {
         if (!id.isTest()) {
             return;
         }
+        Long t0 = started.remove(id.getUniqueId());
+        long nanos = t0 == null ? 0 : System.nanoTime() - t0;
         Optional<MethodSource> ms = methodSource(id);
         Optional<Tally> tally = tally(id);
         if (ms.isEmpty() || tally.isEmpty()) {
             return;
         }
         Tally t = tally.get();
+        t.nanos += nanos;
+        boolean witness = ms.get().getJavaMethod().isAnnotationPresent(Counterexample.class);
+        String outcome;
         switch (result.getStatus()) {
             case SUCCESSFUL -> {
-                if (ms.get().getJavaMethod().isAnnotationPresent(Counterexample.class)) {
+                outcome = witness ? "refuted" : "held";
+                if (witness) {
                     t.witnesses++;
                 } else {
                     t.proved++;
@@ -90,15 +180,55 @@ public final class TheoremSummaryListener implements TestExecutionListener {
             }
             case FAILED -> {
                 if (result.getThrowable().orElse(null) instanceof PropertyError) {
+                    outcome = "error";
                     t.errors++;
                     t.errored.add(ms.get().getMethodName());
                 } else {
+                    outcome = "failed";
                     t.failed++;
                     t.failures.add(ms.get().getMethodName());
                 }
             }
-            case ABORTED -> t.skipped++;
-            default -> { }
+            case ABORTED -> {
+                outcome = "aborted";
+                t.skipped++;
+            }
+            default -> outcome = "unknown";
+        }
+        Map<String, Object> test = new LinkedHashMap<>();
+        test.put("method", ms.get().getMethodName());
+        test.put("kind", witness ? "counterexample" : "property");
+        test.put("outcome", outcome);
+        test.put("timeMillis", nanos / 1_000_000);
+        List<Map<String, Object>> runs = Runs.take(ms.get().getClassName() + "#" + ms.get().getMethodName());
+        if (result.getStatus() == TestExecutionResult.Status.FAILED && runs.isEmpty()) {
+            test.put("message", result.getThrowable().map(e -> String.valueOf(e.getMessage()).strip()).orElse(""));
+        }
+        test.put("forAll", runs);
+        t.tests.add(test);
+        int n = 0;
+        for (Map<String, Object> run : runs) {
+            for (Object f : (List<?>) run.get("figures")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fig = (Map<String, Object>) f;
+                String file = TheoremReport.PLOTS + "/" + TheoremReport.slug(t.id + "-" + ms.get().getMethodName()
+                        + "-" + (++n)) + ".png";
+                fig.put("file", file);
+                if (plotter != null) {
+                    Path target = reportDir.resolve(file);
+                    plotting.add(plotter.submit(() -> {
+                        long p0 = System.nanoTime();
+                        try {
+                            Plots.Drawn d = Plots.render(fig, target);
+                            fig.put("omitted", d.omitted());
+                            fig.put("drawn", !d.empty());
+                        } catch (IOException | RuntimeException e) {
+                            System.err.println("dlmath: cannot draw " + file + ": " + e);
+                        }
+                        plotNanos.addAndGet(System.nanoTime() - p0);
+                    }));
+                }
+            }
         }
     }
 
@@ -128,18 +258,55 @@ public final class TheoremSummaryListener implements TestExecutionListener {
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
         if (tallies.isEmpty()) {
+            shutdownPlotter();
             return;
         }
         System.out.println(render());
-        String out = System.getProperty("dlmath.summary", "target/dlmath-summary.json");
+        long t0 = System.nanoTime();
+        if (plotter != null) { // the figures still being drawn; a figure that does not finish is reported missing
+            for (Future<?> f : plotting) {
+                try {
+                    f.get(60, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    System.err.println("dlmath: a figure was not drawn: " + e);
+                }
+            }
+        }
+        long waited = System.nanoTime() - t0;
+        shutdownPlotter();
+        String out = summaryPath();
+        Map<String, Object> summary = summary();
         try {
             Path p = Path.of(out);
             if (p.getParent() != null) {
                 Files.createDirectories(p.getParent());
             }
-            Files.writeString(p, json());
+            Files.writeString(p, Json.write(summary));
         } catch (IOException e) {
             System.err.println("dlmath: cannot write summary to " + out + ": " + e);
+        }
+        if (reportDir == null) {
+            return;
+        }
+        try {
+            long t1 = System.nanoTime();
+            Path page = TheoremReport.write(summary, Path.of(System.getProperty("dlmath.theorems", "theorems")),
+                    reportDir);
+            long t2 = System.nanoTime();
+            System.out.printf("dlmath: theorem report %s written in %.2f s (page %.2f s after the tests, of which"
+                    + " %.2f s waiting for figures; %d figures drawn in the background in %.2f s)%n",
+                    page.toAbsolutePath(), (t2 - t0) / 1e9, (t2 - t1) / 1e9, waited / 1e9, plotting.size() - 1,
+                    plotNanos.get() / 1e9);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("dlmath: cannot write the theorem report to " + reportDir + ": " + e);
+            e.printStackTrace();
+        }
+    }
+
+    private void shutdownPlotter() {
+        if (plotter != null) {
+            plotter.shutdownNow();
+            plotter = null;
         }
     }
 
@@ -179,32 +346,39 @@ public final class TheoremSummaryListener implements TestExecutionListener {
         return sb.toString();
     }
 
-    String json() {
-        StringBuilder sb = new StringBuilder("{\n  \"theorems\": [");
-        boolean first = true;
+    /** The run summary as a JSON tree: the run's knobs, then one object per theorem. */
+    Map<String, Object> summary() {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("started", startedAt == null ? null : startedAt.truncatedTo(ChronoUnit.SECONDS).toString());
+        run.put("finished", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        run.put("seed", Config.baseSeed());
+        run.put("tries", Config.triesScale());
+        List<Object> theorems = new ArrayList<>();
         for (Tally t : tallies.values()) {
-            sb.append(first ? "\n" : ",\n").append("    {\"id\": ").append(q(t.id)).append(", \"name\": ").append(q(t.name))
-                    .append(", \"chapter\": ").append(q(t.chapter)).append(", \"class\": ").append(q(t.className))
-                    .append(", \"statement\": ").append(q(t.statement)).append(", \"status\": ").append(q(t.status()))
-                    .append(", \"properties\": ").append(t.proved + t.failed).append(", \"witnesses\": ")
-                    .append(t.witnesses).append(", \"failed\": ").append(t.failed).append(", \"errors\": ")
-                    .append(t.errors).append(", \"skipped\": ")
-                    .append(t.skipped).append('}');
-            first = false;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", t.id);
+            m.put("name", t.name);
+            m.put("chapter", t.chapter);
+            m.put("class", t.className);
+            m.put("statement", t.statement);
+            m.put("status", t.status());
+            m.put("properties", t.proved + t.failed);
+            m.put("witnesses", t.witnesses);
+            m.put("failed", t.failed);
+            m.put("errors", t.errors);
+            m.put("skipped", t.skipped);
+            m.put("timeMillis", t.nanos / 1_000_000);
+            m.put("tests", t.tests);
+            theorems.add(m);
         }
-        return sb.append("\n  ]\n}\n").toString();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("run", run);
+        root.put("theorems", theorems);
+        return root;
     }
 
-    private static String q(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> sb.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return sb.append('"').toString();
+    /** The summary as JSON text. */
+    String json() {
+        return Json.write(summary());
     }
 }

@@ -82,6 +82,30 @@ class TaylorRemainder {
         return Math.abs(f - taylor);
     }
 
+    /**
+     * The report's figure: both remainders at 25 steps e = 16 e3 .. e3 / 2^20 (e3: the step the rate-3 claim
+     * starts from), with lines of slopes 2 and 3 through the remainders at e3; at the smallest steps the
+     * remainders reach the rounding level of f and flatten.
+     */
+    static void plotRemainders(Check check, Case c, double[] t, double e3) {
+        int m = 25;
+        double[][] xy = new double[5][m];
+        double r1 = remainder(c, t, 1, e3);
+        double r2 = remainder(c, t, 2, e3);
+        for (int j = 0; j < m; j++) {
+            double e = e3 * Math.scalb(1.0, 4 - j);
+            xy[0][j] = e;
+            xy[1][j] = remainder(c, t, 1, e);
+            xy[2][j] = remainder(c, t, 2, e);
+            xy[3][j] = r1 * Math.pow(e / e3, 2);
+            xy[4][j] = r2 * Math.pow(e / e3, 3);
+        }
+        check.plot("Taylor remainders against the step: slopes 2 and 3, then the rounding level of f").logLog()
+                .axes("step e", "remainder").line("|f(x+ed) - f(x) - e <grad f, d>|", xy[0], xy[1])
+                .line("|f(x+ed) - f(x) - e <grad f, d> - e^2/2 <d, H d>|", xy[0], xy[2])
+                .reference("slope 2", xy[0], xy[3]).reference("slope 3", xy[0], xy[4]);
+    }
+
     @Property(tries = 150)
     void remaindersConvergeAtRatesTwoAndThree(Check check) {
         check.forAll(CASES.as("case"), c -> {
@@ -119,6 +143,9 @@ class TaylorRemainder {
                         rate(c, t, 2, e3, check, "second-order"), 2.9);
             }
             check.label(resolvable2 || resolvable3 ? "rate measured" : "flat or rounding-dominated (no rate claim)");
+            if (resolvable2 && resolvable3) {
+                plotRemainders(check, c, t, e3);
+            }
         });
     }
 

@@ -166,6 +166,12 @@ class LabNetworks {
                     Losses.oneHot(y, 3), 10, 60, Optimizers.adam(0.01), rng);
             double acc = Training.accuracy(model, t.params(), t.state(), xs, y);
             check.note("final epoch loss", t.epochLoss()[t.epochLoss().length - 1]);
+            double[] epochs = new double[t.epochLoss().length];
+            for (int i = 0; i < epochs.length; i++) {
+                epochs[i] = i + 1;
+            }
+            check.plot("Lab 2 network trained with Adam (lr 0.01, batch 10): training loss per epoch").logY()
+                    .axes("epoch", "mean cross-entropy").line("training loss, seed " + seed, epochs, t.epochLoss());
             Claims.close("training accuracy", acc, 1, 0);
         });
     }

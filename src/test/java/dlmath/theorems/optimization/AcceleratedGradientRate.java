@@ -64,11 +64,15 @@ class AcceleratedGradientRate {
             double[][] xk = fista(1 / p.smoothness(), p, K);
             check.label(p.getClass().getSimpleName());
             double worst = 0;
+            double[][] curve = new double[3][K]; // k, f(x_k) - f*, the bound: for the report's figure
             for (int k = 1; k <= K; k++) {
                 double e = 5.0 * (k + 1) * (k + 1) * (Opt.stepRounding(p.dim(), xs, 4 * r)
                         + 3 * r * (l - p.smoothness()) / p.smoothness());
                 double bound = 2 * l * r * r / ((k + 1.0) * (k + 1));
                 double gap = p.gap(xk[k]);
+                curve[0][k - 1] = k;
+                curve[1][k - 1] = gap;
+                curve[2][k - 1] = bound;
                 if (bound > 0) {
                     worst = Math.max(worst, gap / bound);
                 }
@@ -76,6 +80,9 @@ class AcceleratedGradientRate {
                         Opt.moved(bound, l, e) + p.gapError(xk[k]) + Opt.underflow(1e5));
             }
             check.target(worst, "(f(x_k) - f*) / (2 L R^2 / (k+1)^2)");
+            check.plot("Nesterov / FISTA, step 1/L: suboptimality and its bound (the sharpest try)").logLog()
+                    .axes("k", "f(x_k) - f*").line("f(x_k) - f*, " + p.getClass().getSimpleName(), curve[0], curve[1])
+                    .reference("2 L ||x_0 - x*||^2 / (k+1)^2", curve[0], curve[2]).rank(worst);
         });
     }
 

@@ -57,6 +57,18 @@ class AdamNonConvergence {
         return xs;
     }
 
+    /** {t, R_t / t} for t = 1..T: the average regret along the run (the report's figure). */
+    static double[][] averageRegret(double[] xs, double c) {
+        double[][] out = new double[2][xs.length - 1];
+        double r = 0;
+        for (int t = 1; t < xs.length; t++) {
+            r += gradient(t, c) * (xs[t] + 1);
+            out[0][t - 1] = t;
+            out[1][t - 1] = r / t;
+        }
+        return out;
+    }
+
     /** R_T = sum_t f_t(x_t) - f_t(-1) = sum_t g_t (x_t + 1). */
     static double regret(double[] xs, double c) {
         double r = 0;
@@ -82,6 +94,11 @@ class AdamNonConvergence {
                     }
                     double avg = regret(xs, c) / (3 * k);
                     check.note("R_T / T", avg);
+                    double[][] curve = averageRegret(xs, c);
+                    double floor = (2 * c - 4) / 3;
+                    check.plot("Adam on Reddi et al.'s problem: average regret stays above (2C - 4)/3 (the longest try)")
+                            .logX().axes("t", "R_t / t").line("Adam's R_t / t, C = " + String.format(java.util.Locale.ROOT, "%.3g", c), curve[0], curve[1])
+                            .reference("(2C - 4)/3", new double[] {1, 3 * k}, new double[] {floor, floor}).rank(k);
                     Claims.atLeast("R_T / T >= (2C - 4)/3", avg, (2 * c - 4) / 3 - 8 * c * Tol.U);
                 });
     }
@@ -104,6 +121,7 @@ class AdamNonConvergence {
                     double vMax = 0;
                     double sum = 0;
                     double eta = Double.POSITIVE_INFINITY;
+                    double[] zb = new double[steps]; // Zinkevich's bound at every t <= T, for the report's figure
                     for (int t = 1; t <= steps; t++) {
                         double g = gradient(t, c);
                         v = beta2 * v + (1 - beta2) * g * g;
@@ -113,8 +131,17 @@ class AdamNonConvergence {
                                 eta * (1 + 1e-12));
                         eta = next;
                         sum += eta * g * g / 2;
+                        zb[t - 1] = 4 / (2 * eta) + sum;
                     }
                     double bound = 4 / (2 * eta) + sum;
+                    double[][] curve = averageRegret(xs, c);
+                    double[] zinkevich = new double[steps];
+                    for (int t = 1; t <= steps; t++) {
+                        zinkevich[t - 1] = zb[t - 1] / t;
+                    }
+                    check.plot("AMSGrad on Reddi et al.'s problem: average regret under Zinkevich's bound (the longest try)")
+                            .logLog().axes("t", "R_t / t").line("AMSGrad's R_t / t, C = " + String.format(java.util.Locale.ROOT, "%.3g", c), curve[0], curve[1])
+                            .reference("Zinkevich's bound / t", curve[0], zinkevich).rank(k);
                     double r = regret(xs, c);
                     check.target(r / bound, "R_T / Zinkevich bound");
                     Claims.atMost("AMSGrad: R_T <= D^2/(2 eta_T) + sum eta_t g_t^2 / 2", r, bound + steps * 4 * Tol.U * (1 + c));

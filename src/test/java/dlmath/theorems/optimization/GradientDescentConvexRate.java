@@ -44,10 +44,14 @@ class GradientDescentConvexRate {
             check.label(p.getClass().getSimpleName() + (p.mu() > 0 ? ", strongly convex" : ", mu = 0"));
             double e = 0;
             double worst = 0;
+            double[][] curve = new double[3][K]; // k, f(x_k) - f*, the bound: for the report's figure
             for (int k = 1; k <= K; k++) {
                 e += Opt.stepRounding(p.dim(), xs, r + e) + r * (l - p.smoothness()) / p.smoothness();
                 double bound = l * r * r / (2 * k);
                 double gap = p.gap(xk[k]);
+                curve[0][k - 1] = k;
+                curve[1][k - 1] = gap;
+                curve[2][k - 1] = bound;
                 if (bound > 0) {
                     worst = Math.max(worst, gap / bound);
                 }
@@ -56,6 +60,9 @@ class GradientDescentConvexRate {
             }
             check.note("max_k (f(x_k) - f*) / bound", worst);
             check.target(worst, "(f(x_k) - f*) / (L R^2 / 2k)");
+            check.plot("Gradient descent, step 1/L: suboptimality and its bound (the sharpest try)").logLog()
+                    .axes("k", "f(x_k) - f*").line("f(x_k) - f*, " + p.getClass().getSimpleName(), curve[0], curve[1])
+                    .reference("L ||x_0 - x*||^2 / (2k)", curve[0], curve[2]).rank(worst);
         });
     }
 

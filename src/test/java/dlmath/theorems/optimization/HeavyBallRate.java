@@ -51,9 +51,14 @@ class HeavyBallRate {
             double xs = ConvexProblems.norm(p.xStar());
             double[][] xk = Opt.iterates(Optimizers.sgd(alpha, beta), p, K);
             double worst = 0;
+            double[][] curve = new double[4][K]; // k, ||x_k - x*||, the bound, f(x_k) - f*: for the report's figure
             for (int k = 1; k <= K; k++) {
                 double dist = ConvexProblems.norm(ConvexProblems.sub(xk[k], p.xStar()));
                 double bound = (1 + 2.0 * k) * Math.pow(rr, k) * dist0;
+                curve[0][k - 1] = k;
+                curve[1][k - 1] = dist;
+                curve[2][k - 1] = bound;
+                curve[3][k - 1] = p.gap(xk[k]);
                 double e = 5.0 * (k + 1) * (k + 1) * Opt.stepRounding(p.dim(), xs, (1 + 2.0 * k) * dist0);
                 if (bound > 1e6 * e) {
                     worst = Math.max(worst, dist / bound);
@@ -61,6 +66,10 @@ class HeavyBallRate {
                 Claims.atMost("||x_" + k + " - x*|| <= (1 + 2k) r^k ||x_0 - x*||, r = " + r, dist, bound + e);
             }
             check.target(worst, "||x_k - x*|| / ((1 + 2k) r^k R)");
+            check.plot("Heavy ball, Polyak's parameters: distance to x* and its bound, with f(x_k) - f* (the sharpest try)")
+                    .logY().axes("k", "||x_k - x*||,  f(x_k) - f*").line("||x_k - x*||", curve[0], curve[1])
+                    .reference("(1 + 2k) r^k ||x_0 - x*||", curve[0], curve[2])
+                    .line("f(x_k) - f* (not claimed)", curve[0], curve[3]).rank(worst);
         });
     }
 

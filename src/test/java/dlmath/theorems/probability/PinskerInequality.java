@@ -61,6 +61,11 @@ class PinskerInequality {
             if (kl > 1e-12 && Double.isFinite(kl)) {
                 check.target(tv / bound, "TV / sqrt(KL/2) (sharp at 1)");
             }
+            if (bound <= 1) { // where the bound says more than TV <= 1
+                check.plot("TV against sqrt(KL/2), pairs with sqrt(KL/2) <= 1: all below Pinsker's line")
+                        .axes("sqrt(KL(p||q)/2)", "TV(p, q)").point("pairs (p, q)", bound, tv)
+                        .reference("TV = sqrt(KL/2)", new double[] {0, 1}, new double[] {0, 1});
+            }
             Claims.atMost("TV(p,q) <= sqrt(KL(p||q)/2)", tv, bound + Math.sqrt(e / 2) + Tol.gamma(pq[0].size() + 1));
             double excess = 0;
             for (int i = 0; i < pq[0].size(); i++) {
