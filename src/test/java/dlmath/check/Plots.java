@@ -111,14 +111,17 @@ final class Plots {
         return new Drawn(omitted, false);
     }
 
-    /** The tick label of a log10 value v: 1e-7 for integers, else 10^v in three digits. */
+    /**
+     * The tick label of a log10 value v: 1e-7 at a power of ten, else 10^v in two digits (XChart puts
+     * ticks between powers of ten only on axes of a few decades; its labels must be distinct).
+     */
     static String power(double v) {
         double r = Math.rint(v);
         if (Math.abs(v - r) < 1e-9) {
             long k = (long) r;
-            return k == 0 ? "1" : k == 1 ? "10" : k == -1 ? "0.1" : "1e" + k;
+            return k == 0 ? "1" : k == 1 ? "10" : k == 2 ? "100" : k == -1 ? "0.1" : "1e" + k;
         }
-        return String.format(java.util.Locale.ROOT, "%.3g", Math.pow(10, v));
+        return String.format(java.util.Locale.ROOT, "%.2g", Math.pow(10, v));
     }
 
     /** A double[] or a JSON list of numbers (null: not finite). */

@@ -101,8 +101,17 @@ public final class TheoremReport {
         Markdown md = new Markdown(theoremsDir, outDir);
         StringBuilder h = new StringBuilder(1 << 20);
         head(h, summary, byChapter, run);
+        Map<String, String> statements = statements(theoremsDir);
         for (Map.Entry<String, List<String>> ch : byChapter.entrySet()) {
-            chapter(h, ch.getKey(), ch.getValue(), run, pages, md);
+            chapter(h, ch.getKey(), ch.getValue(), run, pages, statements);
+        }
+        h.append("<h2 class=\"part\" id=\"theorems\">The theorems</h2>\n");
+        for (Map.Entry<String, List<String>> ch : byChapter.entrySet()) {
+            h.append("<section class=\"pages\" id=\"pages-").append(esc(ch.getKey())).append("\">\n");
+            for (String id : ch.getValue()) {
+                theorem(h, id, run.get(id), pages.get(id), md);
+            }
+            h.append("</section>\n");
         }
         h.append(SCRIPT).append("</body>\n</html>\n");
         Path page = outDir.resolve("index.html");
@@ -127,6 +136,35 @@ public final class TheoremReport {
             }
         }
         return pages;
+    }
+
+    /**
+     * The one-line statements of the catalog's theorems (their {@code @Theorem}), for those that did not run:
+     * the class named by the index row, loaded without initialization.
+     */
+    private static Map<String, String> statements(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        Path index = dir.resolve("README.md");
+        if (!Files.isRegularFile(index)) {
+            return out;
+        }
+        Pattern row = Pattern.compile("^\\| \\[([A-Z]{2,3}-\\d{2})\\][^|]*\\|[^|]*\\| *([a-z]+) *\\| *`([A-Za-z0-9_]+)`");
+        for (String line : Files.readAllLines(index)) {
+            Matcher m = row.matcher(line);
+            if (m.find()) {
+                try {
+                    Class<?> c = Class.forName("dlmath.theorems." + m.group(2) + "." + m.group(3), false,
+                            TheoremReport.class.getClassLoader());
+                    Theorem t = c.getAnnotation(Theorem.class);
+                    if (t != null) {
+                        out.put(m.group(1), t.statement());
+                    }
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // a row without a compiled class: CatalogTest reports it
+                }
+            }
+        }
+        return out;
     }
 
     /** Ids in the order of the catalog index's rows. */
@@ -224,18 +262,19 @@ public final class TheoremReport {
             h.append("<a href=\"#chapter-").append(esc(ch.getKey())).append("\">").append(esc(ch.getKey()))
                     .append(" <small>").append(ok).append('/').append(ch.getValue().size()).append("</small></a> ");
         }
+        h.append("<a href=\"#theorems\">the theorems' pages</a>");
         h.append("</nav>\n</header>\n");
     }
 
     private static void chapter(StringBuilder h, String chapter, List<String> ids, Map<String, Map<String, Object>> run,
-                                Map<String, Page> pages, Markdown md) {
+                                Map<String, Page> pages, Map<String, String> statements) {
         h.append("<section class=\"chapter\" id=\"chapter-").append(esc(chapter)).append("\">\n<h2>")
                 .append(esc(chapter)).append("</h2>\n<table class=\"summary\">\n<thead><tr><th>id</th><th>name</th>")
                 .append("<th>statement</th><th>status</th><th>tries (discards)</th><th>time</th><th>seed</th>")
                 .append("<th>labels and coverage</th><th>best target (observed / bound)</th></tr></thead>\n<tbody>\n");
         List<String[]> figures = new ArrayList<>(); // {id, title, file, omitted}
         for (String id : ids) {
-            row(h, id, run.get(id), pages.get(id), figures);
+            row(h, id, run.get(id), pages.get(id), statements.getOrDefault(id, ""), figures);
         }
         h.append("</tbody>\n</table>\n");
         if (!figures.isEmpty()) {
@@ -245,18 +284,16 @@ public final class TheoremReport {
             }
             h.append("</div>\n");
         }
-        for (String id : ids) {
-            theorem(h, id, run.get(id), pages.get(id), md);
-        }
         h.append("</section>\n");
     }
 
-    private static void row(StringBuilder h, String id, Map<String, Object> t, Page page, List<String[]> figures) {
+    private static void row(StringBuilder h, String id, Map<String, Object> t, Page page, String statement,
+                            List<String[]> figures) {
         String status = status(t);
         String name = t != null ? str(t.get("name")) : page != null ? pageName(page) : "";
         h.append("<tr class=\"").append(cls(status)).append("\"><td><a href=\"#").append(esc(id)).append("\">")
                 .append(esc(id)).append("</a></td><td>").append(esc(name)).append("</td><td class=\"statement\">")
-                .append(t == null ? "" : esc(str(t.get("statement")))).append("</td><td><span class=\"st ")
+                .append(esc(t == null ? statement : str(t.get("statement")))).append("</td><td><span class=\"st ")
                 .append(cls(status)).append("\">").append(status).append("</span></td>");
         if (t == null) {
             h.append("<td></td><td></td><td></td><td></td><td></td></tr>\n");
@@ -642,6 +679,8 @@ public final class TheoremReport {
             header { border-bottom: 2px solid #d0d7e2; margin-bottom: 1em; }
             h1 { margin: 0.6em 0 0.2em; font-size: 1.7em; }
             h2 { border-bottom: 1px solid #d0d7e2; margin-top: 1.8em; text-transform: capitalize; }
+            h2.part { text-transform: none; font-size: 1.6em; border-bottom: 2px solid #9fb3d1; margin-top: 2.5em; }
+            .math-error { color: #a11212; font-family: monospace; }
             nav a { margin-right: 1em; text-decoration: none; text-transform: capitalize; }
             nav { padding: 0.3em 0 0.8em; }
             .run { color: #4a5568; }
@@ -700,6 +739,10 @@ public final class TheoremReport {
               imgs.forEach(function (im) { if (im.complete && im.naturalWidth > 0) { loaded++; } });
               root.dataset.math = ok + '/' + spans.length;
               root.dataset.plots = loaded + '/' + imgs.length;
+              if (location.hash) { // typesetting moved the target of the link: scroll to it again
+                var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+                if (target) { target.scrollIntoView(); }
+              }
             });
             </script>
             """;

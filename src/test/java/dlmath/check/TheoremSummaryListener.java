@@ -73,21 +73,28 @@ public final class TheoremSummaryListener implements TestExecutionListener {
     private final Map<String, Long> started = new java.util.HashMap<>();
     private final String summaryOverride;
     private final String reportOverride;
+    private final boolean print;
     private Path reportDir;
     private ExecutorService plotter;
     private final List<Future<?>> plotting = new ArrayList<>();
     private final AtomicLong plotNanos = new AtomicLong();
     private Instant startedAt;
+    /** The page the last test plan wrote (null if none). */
+    Path lastPage;
 
     /** The listener the JUnit Platform registers: paths from {@code dlmath.summary} and {@code dlmath.report}. */
     public TheoremSummaryListener() {
-        this(null, null);
+        this(null, null, true);
     }
 
-    /** A listener writing the summary to {@code summary} and the report to {@code report} (or "off"). */
-    TheoremSummaryListener(String summary, String report) {
+    /**
+     * A listener writing the summary to {@code summary} and the report to {@code report} (or "off");
+     * {@code print}: print the table and the report's timing.
+     */
+    TheoremSummaryListener(String summary, String report, boolean print) {
         this.summaryOverride = summary;
         this.reportOverride = report;
+        this.print = print;
     }
 
     static String chapter(Class<?> cls) {
@@ -120,10 +127,10 @@ public final class TheoremSummaryListener implements TestExecutionListener {
             });
             Path plots = reportDir.resolve(TheoremReport.PLOTS);
             plotting.add(plotter.submit(() -> {
-                long t0 = System.nanoTime();
+                long t0 = cpu();
                 deleteOldPlots(plots);
                 Plots.warmUp();
-                plotNanos.addAndGet(System.nanoTime() - t0);
+                plotNanos.addAndGet(cpu() - t0);
             }));
         }
     }
@@ -217,7 +224,7 @@ public final class TheoremSummaryListener implements TestExecutionListener {
                 if (plotter != null) {
                     Path target = reportDir.resolve(file);
                     plotting.add(plotter.submit(() -> {
-                        long p0 = System.nanoTime();
+                        long p0 = cpu();
                         try {
                             Plots.Drawn d = Plots.render(fig, target);
                             fig.put("omitted", d.omitted());
@@ -225,7 +232,7 @@ public final class TheoremSummaryListener implements TestExecutionListener {
                         } catch (IOException | RuntimeException e) {
                             System.err.println("dlmath: cannot draw " + file + ": " + e);
                         }
-                        plotNanos.addAndGet(System.nanoTime() - p0);
+                        plotNanos.addAndGet(cpu() - p0);
                     }));
                 }
             }
@@ -261,7 +268,9 @@ public final class TheoremSummaryListener implements TestExecutionListener {
             shutdownPlotter();
             return;
         }
-        System.out.println(render());
+        if (print) {
+            System.out.println(render());
+        }
         long t0 = System.nanoTime();
         if (plotter != null) { // the figures still being drawn; a figure that does not finish is reported missing
             for (Future<?> f : plotting) {
@@ -290,17 +299,29 @@ public final class TheoremSummaryListener implements TestExecutionListener {
         }
         try {
             long t1 = System.nanoTime();
+            long c1 = cpu();
             Path page = TheoremReport.write(summary, Path.of(System.getProperty("dlmath.theorems", "theorems")),
                     reportDir);
             long t2 = System.nanoTime();
-            System.out.printf("dlmath: theorem report %s written in %.2f s (page %.2f s after the tests, of which"
-                    + " %.2f s waiting for figures; %d figures drawn in the background in %.2f s)%n",
-                    page.toAbsolutePath(), (t2 - t0) / 1e9, (t2 - t1) / 1e9, waited / 1e9, plotting.size() - 1,
-                    plotNanos.get() / 1e9);
+            long c2 = cpu();
+            lastPage = page;
+            if (print) {
+                System.out.printf("dlmath: theorem report %s written %.2f s after the tests (%.2f s waiting for the"
+                        + " last figures, %.2f s writing the page, %.2f s CPU); %d figures drawn in the background"
+                        + " while the tests ran, %.2f s CPU (Java2D/XChart warm-up included)%n", page.toAbsolutePath(),
+                        (t2 - t0) / 1e9, waited / 1e9, (t2 - t1) / 1e9, (c2 - c1) / 1e9, plotting.size() - 1,
+                        plotNanos.get() / 1e9);
+            }
         } catch (IOException | RuntimeException e) {
             System.err.println("dlmath: cannot write the theorem report to " + reportDir + ": " + e);
             e.printStackTrace();
         }
+    }
+
+    /** CPU time of the current thread, ns (0 where the JVM does not measure it). */
+    private static long cpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : 0;
     }
 
     private void shutdownPlotter() {
