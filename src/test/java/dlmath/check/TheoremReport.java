@@ -259,32 +259,33 @@ public final class TheoremReport {
                 .append(esc(num(r.get("seed")))).append("</code>)</p>\n<nav>");
         for (Map.Entry<String, List<String>> ch : byChapter.entrySet()) {
             long ok = ch.getValue().stream().filter(id -> status(run.get(id)).equals("verified")).count();
-            h.append("<a href=\"#chapter-").append(esc(ch.getKey())).append("\">").append(esc(ch.getKey()))
+            h.append("<a class=\"chapter\" href=\"#chapter-").append(esc(ch.getKey())).append("\">").append(esc(ch.getKey()))
                     .append(" <small>").append(ok).append('/').append(ch.getValue().size()).append("</small></a> ");
         }
-        h.append("<a href=\"#theorems\">the theorems' pages</a>");
+        h.append("<a href=\"#theorems\">&rarr; the theorems' pages</a>");
         h.append("</nav>\n</header>\n");
     }
 
     private static void chapter(StringBuilder h, String chapter, List<String> ids, Map<String, Map<String, Object>> run,
                                 Map<String, Page> pages, Map<String, String> statements) {
         h.append("<section class=\"chapter\" id=\"chapter-").append(esc(chapter)).append("\">\n<h2>")
-                .append(esc(chapter)).append("</h2>\n<table class=\"summary\">\n<thead><tr><th>id</th><th>name</th>")
+                .append(esc(chapter)).append("</h2>\n");
+        StringBuilder table = new StringBuilder("<table class=\"summary\">\n<thead><tr><th>id</th><th>name</th>")
                 .append("<th>statement</th><th>status</th><th>tries (discards)</th><th>time</th><th>seed</th>")
                 .append("<th>labels and coverage</th><th>best target (observed / bound)</th></tr></thead>\n<tbody>\n");
         List<String[]> figures = new ArrayList<>(); // {id, title, file, omitted}
         for (String id : ids) {
-            row(h, id, run.get(id), pages.get(id), statements.getOrDefault(id, ""), figures);
+            row(table, id, run.get(id), pages.get(id), statements.getOrDefault(id, ""), figures);
         }
-        h.append("</tbody>\n</table>\n");
-        if (!figures.isEmpty()) {
+        table.append("</tbody>\n</table>\n");
+        if (!figures.isEmpty()) { // the chapter's figures first, small; each links to its theorem
             h.append("<div class=\"figures\">\n");
             for (String[] f : figures) {
                 figure(h, f, true);
             }
             h.append("</div>\n");
         }
-        h.append("</section>\n");
+        h.append(table).append("</section>\n");
     }
 
     private static void row(StringBuilder h, String id, Map<String, Object> t, Page page, String statement,
@@ -681,7 +682,8 @@ public final class TheoremReport {
             h2 { border-bottom: 1px solid #d0d7e2; margin-top: 1.8em; text-transform: capitalize; }
             h2.part { text-transform: none; font-size: 1.6em; border-bottom: 2px solid #9fb3d1; margin-top: 2.5em; }
             .math-error { color: #a11212; font-family: monospace; }
-            nav a { margin-right: 1em; text-decoration: none; text-transform: capitalize; }
+            nav a { margin-right: 1em; text-decoration: none; }
+            nav a.chapter { text-transform: capitalize; }
             nav { padding: 0.3em 0 0.8em; }
             .run { color: #4a5568; }
             table.summary { border-collapse: collapse; width: 100%; font-size: 0.86em; }
@@ -699,6 +701,8 @@ public final class TheoremReport {
             li.unmet { color: #a11212; }
             .figures { display: flex; flex-wrap: wrap; gap: 1em; margin: 1em 0; }
             figure { margin: 0.6em 0; }
+            .figures figure { width: 360px; margin: 0; }
+            .figures figcaption { font-size: 0.78em; }
             figure img { max-width: 100%; height: auto; border: 1px solid #e2e6ee; }
             figcaption { font-size: 0.85em; color: #333; max-width: 620px; }
             article.theorem { border-top: 1px solid #e2e6ee; margin-top: 1.4em; }
@@ -723,6 +727,12 @@ public final class TheoremReport {
     private static final String SCRIPT = """
             <script>
             window.addEventListener('load', function () {
+              var only = new URLSearchParams(location.search).get('chapter'); // index.html?chapter=optimization
+              if (only) {
+                document.querySelectorAll('section.chapter, section.pages, h2.part').forEach(function (s) {
+                  if (s.id !== 'chapter-' + only) { s.remove(); }
+                });
+              }
               var root = document.documentElement, spans = document.querySelectorAll('span.math'), ok = 0;
               if (window.katex) {
                 spans.forEach(function (el) {

@@ -96,9 +96,10 @@ class AdamNonConvergence {
                     check.note("R_T / T", avg);
                     double[][] curve = averageRegret(xs, c);
                     double floor = (2 * c - 4) / 3;
-                    check.plot("Adam on Reddi et al.'s problem: average regret stays above (2C - 4)/3 (the longest try)")
+                    check.plot("Adam on Reddi et al.'s problem: average regret stays above (2C - 4)/3 (the try of largest"
+                            + " T (C - 2))")
                             .logX().axes("t", "R_t / t").line("Adam's R_t / t, C = " + String.format(java.util.Locale.ROOT, "%.3g", c), curve[0], curve[1])
-                            .reference("(2C - 4)/3", new double[] {1, 3 * k}, new double[] {floor, floor}).rank(k);
+                            .reference("(2C - 4)/3", new double[] {1, 3 * k}, new double[] {floor, floor}).rank(k * (c - 2));
                     Claims.atLeast("R_T / T >= (2C - 4)/3", avg, (2 * c - 4) / 3 - 8 * c * Tol.U);
                 });
     }
