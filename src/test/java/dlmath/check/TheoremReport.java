@@ -215,9 +215,14 @@ public final class TheoremReport {
                         }
                         Path f = outDir.resolve(str(fig.get("file")));
                         if (!Files.isRegularFile(f) && !Boolean.FALSE.equals(fig.get("drawn"))) {
-                            Plots.Drawn d = Plots.render(fig, f);
-                            fig.put("omitted", d.omitted());
-                            fig.put("drawn", !d.empty());
+                            try {
+                                Plots.Drawn d = Plots.render(fig, f);
+                                fig.put("omitted", d.omitted());
+                                fig.put("drawn", !d.empty());
+                            } catch (IOException | RuntimeException e) { // a figure never costs the page
+                                System.err.println("dlmath: cannot draw " + f + ": " + e);
+                                fig.put("drawn", false);
+                            }
                         }
                     }
                 }

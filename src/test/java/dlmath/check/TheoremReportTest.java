@@ -34,7 +34,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 class TheoremReportTest {
 
     /** A theorem of this test only (nested: Surefire's run never picks it up; only the launcher below runs it). */
-    @Theorem(id = "FX-01", name = "Report fixture", statement = "x^2 >= 0; and a false claim x <= 10")
+    @Theorem(id = "FX-01", name = "Report fixture", statement = "x^2 >= 0; and a false claim x <= 10; and an error")
     @Tag("fixture")
     static class Fixture {
         @Property(tries = 60)
@@ -55,6 +55,13 @@ class TheoremReportTest {
         @Property(tries = 100)
         void aFalseClaim(Check check) {
             check.forAll(Gens.doubles(-100, 100).as("x"), x -> Claims.atMost("x <= 10", x, 10));
+        }
+
+        @Property(tries = 10)
+        void aGeneratorThatThrows(Check check) {
+            check.forAll(Gens.integers(0, 3).<Integer>map(i -> {
+                throw new IllegalStateException("a generator bug");
+            }).as("x"), x -> Claims.atLeast("x >= 0", x, 0));
         }
 
         @Counterexample
@@ -129,6 +136,9 @@ class TheoremReportTest {
                 .contains("replay: <code>mvn test -Dtest=Fixture#aFalseClaim -Ddlmath.seed=")
                 .contains("exact replay: <code>mvn test -Dtest=Fixture#aFalseClaim -Ddlmath.db=off -Ddlmath.replay=")
                 .contains("x &lt;= 10 violated");
+        assertThat(html).as("an erring property: its error, not a verdict, and its replay line")
+                .contains("ERROR, not a verdict on the theorem").contains("a generator bug")
+                .contains("replay: <code>mvn test -Dtest=Fixture#aGeneratorThatThrows -Ddlmath.seed=");
     }
 
     @Test
@@ -142,7 +152,7 @@ class TheoremReportTest {
     /**
      * Where Chromium is installed, the page renders: every formula typeset by KaTeX (the page script counts
      * them into {@code data-math}), every plot loaded ({@code data-plots}), and a screenshot is taken.
-     * Tagged slow: a few seconds on an idle machine (two browser runs typesetting about 4500 formulas).
+     * Tagged slow: seconds on an idle machine (the browser typesets the catalog's 4500 formulas).
      */
     @Test
     @Tag("slow")
@@ -152,9 +162,10 @@ class TheoremReportTest {
                 + " check of the theorem report is skipped (Debian: apt-get install chromium)");
         Path shot = dir.resolve("screenshot.png");
         String url = page.toUri().toString();
-        // the screenshot and the DOM after the page script, by two browsers at once
+        // the DOM after the page script, and a screenshot of the fixture's chapter (index.html?chapter=check),
+        // by two browsers at once
         Process screenshot = start(List.of(browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                "--virtual-time-budget=20000", "--window-size=1200,900", "--screenshot=" + shot, url));
+                "--virtual-time-budget=20000", "--window-size=1200,900", "--screenshot=" + shot, url + "?chapter=check"));
         String dom = output(start(List.of(browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                 "--virtual-time-budget=20000", "--dump-dom", url)));
         Matcher math = Pattern.compile("data-math=\"(\\d+)/(\\d+)\"").matcher(dom);

@@ -77,6 +77,8 @@ public final class TheoremSummaryListener implements TestExecutionListener {
     private Path reportDir;
     private ExecutorService plotter;
     private final List<Future<?>> plotting = new ArrayList<>();
+    /** What the drawing thread drew, by file: merged into the figures once it is done. */
+    private final Map<String, Plots.Drawn> drawn = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong plotNanos = new AtomicLong();
     private Instant startedAt;
     /** The page the last test plan wrote (null if none). */
@@ -116,6 +118,8 @@ public final class TheoremSummaryListener implements TestExecutionListener {
     public void testPlanExecutionStarted(TestPlan testPlan) {
         tallies.clear();
         started.clear();
+        plotting.clear();
+        drawn.clear();
         startedAt = Instant.now();
         reportDir = reportDir(reportOverride);
         if (reportDir != null) {
@@ -169,8 +173,12 @@ public final class TheoremSummaryListener implements TestExecutionListener {
         long nanos = t0 == null ? 0 : System.nanoTime() - t0;
         Optional<MethodSource> ms = methodSource(id);
         Optional<Tally> tally = tally(id);
-        if (ms.isEmpty() || tally.isEmpty()) {
+        if (ms.isEmpty()) {
             return;
+        }
+        List<Map<String, Object>> runs = Runs.take(ms.get().getClassName() + "#" + ms.get().getMethodName());
+        if (tally.isEmpty()) {
+            return; // not a theorem: its properties are not in the summary
         }
         Tally t = tally.get();
         t.nanos += nanos;
@@ -207,7 +215,6 @@ public final class TheoremSummaryListener implements TestExecutionListener {
         test.put("kind", witness ? "counterexample" : "property");
         test.put("outcome", outcome);
         test.put("timeMillis", nanos / 1_000_000);
-        List<Map<String, Object>> runs = Runs.take(ms.get().getClassName() + "#" + ms.get().getMethodName());
         if (result.getStatus() == TestExecutionResult.Status.FAILED && runs.isEmpty()) {
             test.put("message", result.getThrowable().map(e -> String.valueOf(e.getMessage()).strip()).orElse(""));
         }
@@ -223,14 +230,14 @@ public final class TheoremSummaryListener implements TestExecutionListener {
                 fig.put("file", file);
                 if (plotter != null) {
                     Path target = reportDir.resolve(file);
+                    Map<String, Object> copy = Map.copyOf(fig); // the drawing thread reads only this copy
                     plotting.add(plotter.submit(() -> {
                         long p0 = cpu();
                         try {
-                            Plots.Drawn d = Plots.render(fig, target);
-                            fig.put("omitted", d.omitted());
-                            fig.put("drawn", !d.empty());
+                            drawn.put(file, Plots.render(copy, target));
                         } catch (IOException | RuntimeException e) {
                             System.err.println("dlmath: cannot draw " + file + ": " + e);
+                            drawn.put(file, new Plots.Drawn(0, true));
                         }
                         plotNanos.addAndGet(cpu() - p0);
                     }));
@@ -272,17 +279,33 @@ public final class TheoremSummaryListener implements TestExecutionListener {
             System.out.println(render());
         }
         long t0 = System.nanoTime();
-        if (plotter != null) { // the figures still being drawn; a figure that does not finish is reported missing
+        if (plotter != null) { // the figures still being drawn, at most a minute in all
+            long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
             for (Future<?> f : plotting) {
                 try {
-                    f.get(60, TimeUnit.SECONDS);
+                    f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (Exception e) {
-                    System.err.println("dlmath: a figure was not drawn: " + e);
+                    System.err.println("dlmath: a figure was not drawn in time: " + e);
                 }
             }
         }
         long waited = System.nanoTime() - t0;
         shutdownPlotter();
+        for (Tally t : tallies.values()) { // what was drawn; a figure not drawn is drawn by the page writer
+            for (Map<String, Object> test : t.tests) {
+                for (Object r : (List<?>) test.get("forAll")) {
+                    for (Object f : (List<?>) ((Map<?, ?>) r).get("figures")) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> fig = (Map<String, Object>) f;
+                        Plots.Drawn d = drawn.get(String.valueOf(fig.get("file")));
+                        if (d != null) {
+                            fig.put("omitted", d.omitted());
+                            fig.put("drawn", !d.empty());
+                        }
+                    }
+                }
+            }
+        }
         String out = summaryPath();
         Map<String, Object> summary = summary();
         try {
