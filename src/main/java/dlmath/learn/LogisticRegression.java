@@ -17,7 +17,8 @@ import java.util.Arrays;
  * <ul>
  *   <li>{@link #newton}: Newton's method, i.e. iteratively reweighted least squares (Hastie, Tibshirani
  *       &amp; Friedman, <i>The Elements of Statistical Learning</i>, 2nd ed., Sec. 4.4.1), with a backtracking
- *       (Armijo) line search; when the Hessian is numerically singular (separable data drive
+ *       (Armijo) line search (where the predicted decrease is below the resolution of J, a step that lowers the
+ *       gradient norm is accepted); when the Hessian is numerically singular (separable data drive
  *       {@code p_i (1 - p_i)} to 0) the step solves {@code (H + mu I) d = -g} with the smallest
  *       {@code mu = 10^k * 1e-12 * max(1, trace(H) / p)} that Cholesky accepts;</li>
  *   <li>{@link #gradientDescent}: gradient descent with the fixed step {@code 1 / L},
@@ -147,8 +148,13 @@ public final class LogisticRegression {
             double[][] h = pr.hessian(theta);
             double[] step = solve(h, g);
             double slope = Data.dot(g, step);
+            // near the minimum the predicted decrease -slope is below the resolution of J (about 1e-16 |J|): there
+            // the step is accepted when it reduces the gradient norm (Newton's local convergence)
+            boolean unresolved = -slope <= 1e-12 * (1 + Math.abs(f));
+            double gNorm = Data.norm(g);
             double t = 1;
             double[] next = null;
+            double[] gNext = null;
             double fNext = f;
             for (int k = 0; k < 60; k++, t /= 2) {
                 double[] cand = new double[p];
@@ -156,9 +162,11 @@ public final class LogisticRegression {
                     cand[j] = theta[j] + t * step[j];
                 }
                 double fc = pr.objective(cand);
-                if (fc <= f + 1e-4 * t * slope) {
+                double[] gc = null;
+                if (fc <= f + 1e-4 * t * slope || unresolved && Data.norm(gc = pr.gradient(cand)) < gNorm) {
                     next = cand;
                     fNext = fc;
+                    gNext = gc;
                     break;
                 }
             }
@@ -168,7 +176,7 @@ public final class LogisticRegression {
             }
             theta = next;
             f = fNext;
-            g = pr.gradient(theta);
+            g = gNext != null ? gNext : pr.gradient(theta);
         }
         return pr.model(theta, it, Data.norm(g));
     }

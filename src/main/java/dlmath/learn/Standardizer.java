@@ -9,9 +9,9 @@ import java.util.Arrays;
  * {@code std_j = sqrt(sum_i (x_ij - mean_j)^2 / n)} (divisor n, numpy's {@code ddof = 0}) of the
  * training rows. Each transformed training column then has mean 0 and variance 1 (divisor n).
  *
- * <p>Degenerate input has documented values: a constant column (zero variance) is only centered
- * (its scale is 1, as scikit-learn's), so it becomes a column of zeros; a single row is allowed
- * (every column is then constant).
+ * <p>Degenerate input has documented values: a constant column (all entries equal; zero variance) is
+ * only centered (its scale is 1, as scikit-learn's), with its value as the mean, so it becomes a
+ * column of exact zeros; a single row is allowed (every column is then constant).
  *
  * <p>Each column is computed on its values scaled by a power of two {@code 2^-e} (exact), with
  * {@code 2^e} the magnitude of its largest entry, so that neither the sums nor the squares over-
@@ -46,10 +46,16 @@ public final class Standardizer {
         double[] s = new double[d];
         for (int j = 0; j < d; j++) {
             double max = 0;
+            boolean constant = true;
             for (double[] r : rows) {
                 max = Math.max(max, Math.abs(r[j]));
+                constant &= r[j] == rows[0][j];
             }
             e[j] = exponentOf(max);
+            if (constant) {   // exactly: the rounded mean of equal values need not equal them (3 x 0.1)
+                m[j] = Math.scalb(rows[0][j], -e[j]);
+                continue;
+            }
             double sum = 0;
             for (double[] r : rows) {
                 sum += Math.scalb(r[j], -e[j]);
