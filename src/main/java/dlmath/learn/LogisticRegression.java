@@ -28,7 +28,8 @@ import java.util.Arrays;
  * result says which. The minimizer exists and is unique when {@code l2 > 0}, or when {@code X~} has
  * full column rank and the classes overlap (no hyperplane separates them even weakly; Albert &amp;
  * Anderson, Biometrika 71, 1984, Thm 1-3); for separable classes the infimum is not attained and
- * the unpenalized iterates diverge (the result then reports {@code converged = false}).
+ * the unpenalized iterates diverge, while the gradient tends to 0 along them: a small gradient norm
+ * ({@code converged}) is then no proof that a minimizer exists (the growth of the weights is).
  *
  * <p>Entries of X must be at most {@link #MAX_ENTRY} in magnitude (else the Hessian can overflow):
  * standardize first.

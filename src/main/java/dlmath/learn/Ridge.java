@@ -29,7 +29,8 @@ public final class Ridge {
      * @param lambda the penalty, finite, &gt;= 0
      * @return w, length d
      * @throws IllegalArgumentException on a bad shape or lambda, or if {@code X^T X + lambda I} is not numerically
-     *     positive definite (e.g. lambda = 0 and X rank deficient: use {@link #viaSvd})
+     *     positive definite: Cholesky fails, or a squared pivot is at most {@code 4 (d + 1) eps} times its diagonal
+     *     entry (e.g. lambda = 0 and X rank deficient: use {@link #viaSvd})
      */
     public static double[] closedForm(Tensor x, double[] y, double lambda) {
         double[][] a = Data.matrix("Ridge.closedForm", "X", x, 1);
@@ -66,6 +67,14 @@ public final class Ridge {
             throw new IllegalArgumentException("Ridge.closedForm: X^T X + lambda I is not positive definite for X of shape "
                     + Arrays.toString(x.shape()) + " and lambda = " + lambda + " (" + e.getMessage() + "); use Ridge.viaSvd",
                     e);
+        }
+        double[][] l = c.l().toArray2D();
+        for (int j = 0; j < d; j++) {   // a pivot lost to cancellation: X^T X + lambda I is singular to working precision
+            if (l[j][j] * l[j][j] <= 4 * (d + 1) * Math.ulp(1.0) * g[j][j]) {
+                throw new IllegalArgumentException("Ridge.closedForm: X^T X + lambda I is numerically singular for X of shape "
+                        + Arrays.toString(x.shape()) + " and lambda = " + lambda + " (pivot " + j + " is " + l[j][j] * l[j][j]
+                        + " of diagonal " + g[j][j] + "); use Ridge.viaSvd");
+            }
         }
         return finite("Ridge.closedForm", c.solve(Tensor.of(r)).toArray());
     }

@@ -25,9 +25,17 @@ import org.junit.jupiter.api.Tag;
 @Tag("learning")
 class F1AndMcc {
 
-    /** Labels and predictions: 1 to 50 pairs, any mix (all one class, no predicted positive, all right, all wrong). */
-    static final Gen<int[][]> PAIRS = Gens.lists(Gens.tuples(Gens.integers(0, 1), Gens.integers(0, 1)), 1, 50).map(l ->
+    /** 1 to 50 pairs (label, prediction) in {0,1}^2, any mix. */
+    static final Gen<int[][]> MIXED = Gens.lists(Gens.tuples(Gens.integers(0, 1), Gens.integers(0, 1)), 1, 50).map(l ->
             new int[][] {l.stream().mapToInt(t -> t.first()).toArray(), l.stream().mapToInt(t -> t.second()).toArray()});
+
+    /**
+     * Labels and predictions: half any mix (all right, all wrong occur), a quarter with nothing predicted positive, a
+     * quarter without positives (the 0/0 cases of precision, recall, F and MCC).
+     */
+    static final Gen<int[][]> PAIRS = Gens.frequency(Gens.weight(2, MIXED),
+            Gens.weight(1, MIXED.map(p -> new int[][] {p[0], new int[p[1].length]})),
+            Gens.weight(1, MIXED.map(p -> new int[][] {new int[p[0].length], p[1]})));
 
     static String show(int[][] yp) {
         return "y = " + Arrays.toString(yp[0]) + ", predicted = " + Arrays.toString(yp[1]);
@@ -45,6 +53,8 @@ class F1AndMcc {
             check.note("pairs", show(yp));
             long[] e = Ml.enumerate(yp[0], yp[1]);
             ConfusionMatrix c = Metrics.confusion(yp[0], yp[1]);
+            // each case is a quarter of the generator (more from the mix): fewer than 5% of 300 tries has probability
+            // at most exp(-2 * 0.2^2 * 300) = 4e-11 (Hoeffding)
             check.cover(5, e[0] + e[1] == 0, "nothing predicted positive");
             check.cover(5, e[0] + e[3] == 0, "no positive");
             Claims.that("(tp, fp, tn, fn) = enumeration " + Arrays.toString(e) + ", got " + c,

@@ -60,7 +60,7 @@ class RidgeBiasVariance {
      * The expected squared error by cubature: q(e, e0) = (x0^T w* + e0 - x0^T w_lambda(X w* + e))^2 is a quadratic in
      * the m = n + 1 Gaussian variables, and the rule (1 / 2m) sum_k [q(+s_k sqrt(m) e_k) + q(-s_k sqrt(m) e_k)] is exact
      * for polynomials of degree 3 (E e_k^2 = s_k^2; odd moments and cross terms vanish). 2n ridge fits, no sampling.
-     * Returns {expectation, largest |q| evaluated, largest ||w|| fitted}.
+     * Returns {expectation, largest |q| evaluated, largest ||w|| fitted, largest ||y||}.
      */
     static double[] expectedError(Setup s) {
         int n = s.x().length;
@@ -73,6 +73,7 @@ class RidgeBiasVariance {
         double sum = 0;
         double qMax = 0;
         double wMax = 0;
+        double yMax = 0;
         for (int k = 0; k < m; k++) {
             for (int sign = -1; sign <= 1; sign += 2) {
                 double e = sign * s.sigma()[k] * Math.sqrt(m);
@@ -88,9 +89,10 @@ class RidgeBiasVariance {
                 sum += r * r;
                 qMax = Math.max(qMax, r * r);
                 wMax = Math.max(wMax, Ml.norm(w));
+                yMax = Math.max(yMax, Ml.norm(y));
             }
         }
-        return new double[] {sum / (2 * m), qMax, wMax};
+        return new double[] {sum / (2 * m), qMax, wMax, yMax};
     }
 
     /** {bias^2, variance / s^2} from commons-math3's SVD: A = V diag(s_i / (s_i^2 + lambda)) U^T (pseudo-inverse at 0). */
@@ -107,7 +109,9 @@ class RidgeBiasVariance {
         double[] ax0 = a.transpose().operate(s.x0());             // A^T x0
         double[] fitted = a.operate(x.operate(s.w()));            // A X w*
         double bias = Ml.dot(s.x0(), s.w()) - Ml.dot(s.x0(), fitted);
-        return new double[] {bias * bias, Ml.dot(ax0, ax0), cond(sv, s.lambda())};
+        double cut2 = sv.length * Math.ulp(1.0) * sv[0] * 16;
+        double small = Arrays.stream(sv).filter(v -> v > cut2).min().orElse(sv[0]);
+        return new double[] {bias * bias, Ml.dot(ax0, ax0), cond(sv, s.lambda()), sv[0] / (small * small + s.lambda())};
     }
 
     /** The condition number of the ridge problem: (s_1^2 + lambda) / (s_r^2 + lambda), s_r the smallest kept. */
@@ -119,8 +123,9 @@ class RidgeBiasVariance {
 
     /**
      * E error = bias^2 + variance + s^2. Tolerance: each fitted prediction x0^T w is off by at most
-     * eta = 64 (n + d)^2 u kappa ||x0|| max||w|| (a backward error of 64 (n + d)^2 u for the SVD, amplified by the
-     * condition number kappa of the ridge problem, first order), so each q by 2 sqrt(q_max) eta + eta^2, the average as
+     * eta = 64 (n + d)^2 u ||x0|| (kappa (max||w|| + ||w*||) + max||y|| s_1 / (s_min^2 + lambda)) (a backward error of
+     * 64 (n + d)^2 u for the SVD, amplified by the condition number kappa of the ridge problem, plus the error of u_i^T y
+     * through the shrinkage factors; first order), so each q by 2 sqrt(q_max) eta + eta^2, the average as
      * much; the cubature sum adds gamma_{4m} q_max, and the closed form (commons-math3, same model) as much as the fits:
      * twice the fit error in all. Cases with kappa &gt; 1e6 are rejected (the bound would be vacuous).
      */
@@ -133,7 +138,7 @@ class RidgeBiasVariance {
             double sigma2 = s.sigma()[0] * s.sigma()[0];
             int n = s.x().length;
             int d = s.w().length;
-            double eta = 64.0 * (n + d) * (n + d) * Ml.U * cf[2] * Ml.norm(s.x0()) * (e[2] + Ml.norm(s.w()));
+            double eta = 64.0 * (n + d) * (n + d) * Ml.U * Ml.norm(s.x0()) * (cf[2] * (e[2] + Ml.norm(s.w())) + e[3] * cf[3]);
             double tol = 2 * (2 * Math.sqrt(e[1]) * eta + eta * eta) + Tol.gamma(4 * (n + 1)) * e[1];
             check.label(s.lambda() == 0 ? "lambda = 0 (pseudo-inverse)" : "lambda > 0");
             check.label(n < d ? "n < d" : "n >= d");

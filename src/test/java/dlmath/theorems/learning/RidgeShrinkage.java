@@ -63,11 +63,14 @@ class RidgeShrinkage {
     /**
      * A first-order error bound for a computed ridge solution: backward error 64 (n + d)^2 u (the normal equations:
      * forming X^T X, gamma_n, and Cholesky, gamma_{3d+1}; the SVD route: Jacobi's rotations), times the condition
-     * number kappa = (s_1^2 + lambda) / (s_min^2 + lambda) of the ridge system, times ||w||.
+     * number kappa of the system times ||w||, plus the error of forming X^T y (or u_i^T y), gamma_n ||X|| ||y||, through
+     * (X^T X + lambda I)^-1: ||y|| s_1 / (s_min^2 + lambda) (this term matters when y is nearly orthogonal to the range
+     * of X and w is small). For least squares (lambda = 0) kappa is kappa(X)^2, which also covers the residual term of
+     * Golub-Van Loan Thm 5.3.1.
      */
-    static double err(Problem p, double kappa, double[] w) {
+    static double err(Problem p, double kappa, double[] w, double s1, double smin) {
         int nd = p.x().length + p.x()[0].length;
-        return 64.0 * nd * nd * Ml.U * kappa * Ml.norm(w);
+        return 64.0 * nd * nd * Ml.U * (kappa * Ml.norm(w) + Ml.norm(p.y()) * s1 / (smin * smin + p.lambda()));
     }
 
     /**
@@ -90,7 +93,7 @@ class RidgeShrinkage {
             check.label(smin < 1e-8 * s[0] ? "X rank deficient" : "X full column rank");
             double[] wc = Ridge.closedForm(Tensor.of(p.x()), p.y(), p.lambda());
             double[] ws = Ridge.viaSvd(Tensor.of(p.x()), p.y(), p.lambda());
-            Claims.atMost("||w(normal equations) - w(SVD)||", dist(wc, ws), 2 * err(p, kappa, ws) + 1e-300);
+            Claims.atMost("||w(normal equations) - w(SVD)||", dist(wc, ws), 2 * err(p, kappa, ws, s[0], smin) + 1e-300);
             double[] w = new double[d];
             long steps = (long) Math.ceil(Math.log(1e12) * kappa);
             for (long t = 0; t < steps; t++) {
@@ -107,7 +110,7 @@ class RidgeShrinkage {
                 }
             }
             check.note("gradient descent steps", steps);
-            Claims.atMost("||w(GD, T steps) - w(SVD)||", dist(w, ws), 1e-12 * Ml.norm(ws) + 3 * err(p, kappa, ws) + 1e-300);
+            Claims.atMost("||w(GD, T steps) - w(SVD)||", dist(w, ws), 1e-12 * Ml.norm(ws) + 3 * err(p, kappa, ws, s[0], smin) + 1e-300);
         });
     }
 
@@ -128,7 +131,7 @@ class RidgeShrinkage {
             double kx = s[0] / smin;
             double[] pinv = new SingularValueDecomposition(new Array2DRowRealMatrix(p.x())).getSolver().getInverse()
                     .operate(p.y());
-            double round = 2 * err(p, kx * kx, pinv) + 1e-300;
+            double round = 2 * err(new Problem(p.x(), p.y(), 0), kx * kx, pinv, s[0], smin) + 1e-300;
             Claims.atMost("||Ridge(lambda = 0) - X^+ y||", dist(Ridge.viaSvd(Tensor.of(p.x()), p.y(), 0), pinv), round);
             for (int k = 2; k <= 8; k += 2) {
                 double lambda = Math.pow(10, -k) * smin * smin;
