@@ -179,6 +179,19 @@ class LearnApiTest {
     }
 
     @Test
+    void singularHessianIsRegularizedNotRefused() {
+        // a zero column: the Hessian is singular at every point, Newton's steps solve (H + mu I) d = -g
+        Tensor x = Tensor.of(new double[][] {{1, 0}, {2, 0}, {3, 0}, {1, 0}});
+        LogisticRegression.Model m = LogisticRegression.newton(x, new int[] {0, 1, 1, 1}, false, 0, 1e-10, 100);
+        assertThat(m.converged()).isTrue();
+        assertThat(m.weights()[1]).isZero();
+        double z = m.weights()[0];
+        double g = (LogisticRegression.sigmoid(z) - 0) + 2 * (LogisticRegression.sigmoid(2 * z) - 1)
+                + 3 * (LogisticRegression.sigmoid(3 * z) - 1) + (LogisticRegression.sigmoid(z) - 1);
+        assertThat(g).isCloseTo(0, within(1e-9));
+    }
+
+    @Test
     void separableDataWithoutPenaltyDoNotConverge() {
         Tensor x = Tensor.of(new double[][] {{0}, {1}});
         LogisticRegression.Model m = LogisticRegression.newton(x, new int[] {0, 1}, true, 0, 1e-300, 30);
