@@ -4,6 +4,7 @@ import dlmath.check.Check;
 import dlmath.check.Claims;
 import dlmath.check.Counterexample;
 import dlmath.check.Gens;
+import dlmath.check.Plot;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
 import dlmath.learn.LogisticRegression;
@@ -64,11 +65,6 @@ class LabPipeline {
                 Ml.norm(g[0]), TOL + 2 * Ml.norm(g[1]));
     }
 
-    /** The ROC curve of each model on the test set, for a figure: {fpr, tpr} per model, in the order of {@link #run}. */
-    static double[][][] rocPoints() {
-        return Arrays.stream(run()).map(r -> RocAucMannWhitney.rocPoints(r.scores(), r.y())).toArray(double[][][]::new);
-    }
-
     static String report(Result r) {
         Metrics.ConfusionMatrix c = r.cm();
         return String.format("%s (Newton: %d iterations, ||grad J|| = %.2e)%n  confusion matrix [[tn fp] [fn tp]] = [[%d %d] [%d %d]]%n"
@@ -87,7 +83,12 @@ class LabPipeline {
     void labPipelineOnBreastCancer(Check check) {
         check.forAll(Gens.constant(FILE).as("table"), file -> {
             Result[] rs = run();
+            Plot roc = check.plot("ROC curves of the lab 1 pipeline (breast-cancer test set)")
+                    .axes("false positive rate", "true positive rate")
+                    .reference("chance (AUC 0.5)", new double[] {0, 1}, new double[] {0, 1});
             for (Result r : rs) {
+                double[][] curve = RocAucMannWhitney.rocPoints(r.scores(), r.y());
+                roc.line(String.format("%s (AUC %.4f)", r.name(), r.auc()), curve[0], curve[1]);
                 System.out.println(report(r));
                 check.note(r.name(), report(r));
                 Claims.that(r.name() + ": Newton converged to ||grad|| <= 1e-10 (" + r.model().gradientNorm() + ")",
