@@ -53,6 +53,9 @@ class ExplainApiTest {
         assertThat(t2.gradient(Tensor.of(1, 2)).toArray()).containsExactly(1, 1);
         assertThat(Target.model(lin, p, Params.EMPTY, new int[] {2}, 0).value(Tensor.of(1, 2))).isEqualTo(1);
         assertThat(t2.toString()).contains("output 2");
+        Target t3 = Target.model(lin, p, Params.EMPTY, new int[] {2}, 3);
+        assertThatThrownBy(() -> t3.value(Tensor.of(1, 2))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("output 3 is out of range");
         Target t5 = Target.model(lin, p, Params.EMPTY, new int[] {2}, 5);
         assertThatThrownBy(() -> t5.value(Tensor.of(1, 2))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("output 5 is out of range").hasMessageContaining("3 outputs");
@@ -73,6 +76,7 @@ class ExplainApiTest {
         assertThat(Rule.TRAPEZOID.scaledWeights(2)).containsExactly(0.5, 1, 0.5);
         assertThat(Rule.LEFT.scaledWeights(2)).containsExactly(1, 1);
         assertThat(Rule.RIGHT.nodes(1)).containsExactly(1);
+        assertThat(Rule.RIGHT.nodes(IntegratedGradients.MAX_STEPS)).hasSize(IntegratedGradients.MAX_STEPS);
         assertThatThrownBy(() -> Rule.LEFT.nodes(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
         assertThatThrownBy(() -> Rule.LEFT.scaledWeights(IntegratedGradients.MAX_STEPS + 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("100001");
@@ -134,7 +138,16 @@ class ExplainApiTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("background has shape [3]")
                 .hasMessageContaining("[k, 2]");
         assertThatThrownBy(() -> Shapley.background(t, Tensor.zeros(2), Tensor.zeros(1, 3)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[1, 3]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("background has shape [1, 3]");
+        assertThatThrownBy(() -> Shapley.interventional(wide, Tensor.zeros(13), Tensor.zeros(13)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Shapley.interventional").hasMessageContaining("n = 13");
+        assertThatThrownBy(() -> Shapley.expected(wide, Tensor.zeros(13), Tensor.zeros(1, 13)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Shapley.expected").hasMessageContaining("n = 13");
+        // n = 12 is the largest accepted: 4096 coalitions; v(S) = |S| gives every player 1.
+        double[] twelve = Shapley.values(Integer::bitCount, 12);
+        assertThat(twelve[0]).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(twelve[11]).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Shapley.values(s -> s, 1)).containsExactly(1);
         assertThatThrownBy(() -> Shapley.expected(t, Tensor.zeros(2), null)).hasMessage("background");
         assertThatThrownBy(() -> Shapley.interventional(null, Tensor.zeros(2), Tensor.zeros(2))).hasMessage("f");
         assertThat(Shapley.background(t, Tensor.of(1, 2), Tensor.of(new double[][] {{0, 0}, {2, 4}})).toArray())

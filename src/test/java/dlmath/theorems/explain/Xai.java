@@ -59,6 +59,28 @@ final class Xai {
         };
     }
 
+    /** A tensor on one line: [..] or [[..], [..]]. */
+    static String show(Tensor t) {
+        return t.rank() == 2 ? Arrays.deepToString(t.toArray2D()) : Arrays.toString(t.toArray());
+    }
+
+    /** A generated case: named parts, printed on one line. */
+    record Parts(String[] names, Object[] values) {
+        Object get(int i) {
+            return values[i];
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < names.length; i++) {
+                Object v = values[i];
+                b.append(i == 0 ? "" : ", ").append(names[i]).append(" = ").append(v instanceof Tensor t ? show(t) : v);
+            }
+            return b.toString();
+        }
+    }
+
     /** An input x and a baseline x' that share some entries exactly (ties: d_i = 0). */
     record Pair(Tensor x, Tensor baseline) {
         double[] d() {
@@ -124,8 +146,18 @@ final class Xai {
             return w.dim(0);
         }
 
-        /** Through nn: Sequential(Linear(n, H), Tanh, Linear(H, 1)), output 0. */
+        /** As a Var function: v . tanh(W x + c) + e (Target.of). */
         Target target() {
+            int n = inputs();
+            int h = hidden();
+            return Target.of(new int[] {n}, x -> {
+                var g = x.graph();
+                return g.constant(w).matmul(x.reshape(n, 1)).reshape(h).add(g.constant(c)).tanh().mul(g.constant(v)).sum().add(e);
+            });
+        }
+
+        /** Through nn: Sequential(Linear(n, H), Tanh, Linear(H, 1)), output 0. */
+        Target model() {
             Layers.Sequential model = Layers.Sequential.of(new Layers.Linear(inputs(), hidden()),
                     new Layers.Activation(Layers.Kind.TANH), new Layers.Linear(hidden(), 1));
             Params p = Params.of("0.weight", w, "0.bias", c, "2.weight", v.reshape(1, hidden()), "2.bias", Tensor.of(e));
