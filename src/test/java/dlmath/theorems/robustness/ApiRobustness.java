@@ -98,11 +98,19 @@ class ApiRobustness {
      * replay that stream), and the JDK's default {@code nextGaussian} loops without a bound on a
      * generator that always returns its largest value. (Our own samplers bound their loops.)
      */
-    static final Map<String, String> EXCLUDED_KINDS = Map.of(
-            "Tensor.randn|always-(1 - ulp) generator", "the JDK's nextGaussian loops forever on it",
-            "Linalg.powerIteration|always-(1 - ulp) generator", "the JDK's nextGaussian loops forever on it",
-            "Init.xavierNormal|always-(1 - ulp) generator", "draws Tensor.randn (torch.nn.init.xavier_normal_)",
-            "Init.heNormal|always-(1 - ulp) generator", "draws Tensor.randn (torch.nn.init.kaiming_normal_)");
+    private static final String NEXT_INT = "draws rng.nextInt(bound), the JDK's rejection loop, which never ends on a "
+            + "generator that always returns -1 (java.util.random.RandomGenerator's documented algorithm)";
+
+    static final Map<String, String> EXCLUDED_KINDS = Map.ofEntries(
+            Map.entry("Tensor.randn|always-(1 - ulp) generator", "the JDK's nextGaussian loops forever on it"),
+            Map.entry("Linalg.powerIteration|always-(1 - ulp) generator", "the JDK's nextGaussian loops forever on it"),
+            Map.entry("Init.xavierNormal|always-(1 - ulp) generator", "draws Tensor.randn (torch.nn.init.xavier_normal_)"),
+            Map.entry("Init.heNormal|always-(1 - ulp) generator", "draws Tensor.randn (torch.nn.init.kaiming_normal_)"),
+            Map.entry("Batches.withReplacement|always-(1 - ulp) generator", NEXT_INT),
+            Map.entry("Batches.withoutReplacement|always-(1 - ulp) generator", NEXT_INT),
+            Map.entry("Batches.epoch|always-(1 - ulp) generator", NEXT_INT),
+            Map.entry("Training.fit|always-(1 - ulp) generator", NEXT_INT + " (via Batches.epoch)"),
+            Map.entry("Datasets.stratifiedSplit|always-(1 - ulp) generator", NEXT_INT));
 
     /** Per-call deadline: far above any call here (the slowest, a Bernstein-window sum, takes ~0.3 s). */
     static final long DEADLINE_MS = 20_000;
@@ -232,12 +240,53 @@ class ApiRobustness {
         return t;
     });
 
-    /** What one call did. */
-    record Outcome(String kind, Object value, Throwable error) {
+    /** What one call did, and how much the old generation grew during it (bytes; -1 if not measured). */
+    record Outcome(String kind, Object value, Throwable error, long heapGrowth) {
+        Outcome(String kind, Object value, Throwable error) {
+            this(kind, value, error, -1);
+        }
+
+        Outcome withHeapGrowth(long bytes) {
+            return new Outcome(kind, value, error, bytes);
+        }
     }
 
-    /** Makes the arguments (maker indices per parameter, the receiver first) and calls. */
+    /**
+     * The heap-safe size policy: no call of the table may grow the heap's old generation (where
+     * the JVM puts large arrays) by more than this. A valid request of the table is either small
+     * (at most 2^24 entries: the table's sides are at most 65536, and two sides of 46341 or more
+     * overflow int and are refused) or larger than any heap ({@code int MAX} entries, 16 GiB, which
+     * the JVM refuses at once without filling the heap: a documented OutOfMemoryError). A call
+     * between the two could fill the heap and take the test JVM down with it (tries x10, seed 6);
+     * this claim finds such a call by its effect instead of by the crash.
+     */
+    static final long HEAP_BUDGET_BYTES = 1L << 30;
+
+    /** The old-generation pools ("G1 Old Gen", "PS Old Gen", "Tenured Gen"); empty if the collector has none. */
+    private static final List<java.lang.management.MemoryPoolMXBean> OLD_GEN = java.lang.management.ManagementFactory
+            .getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.isUsageThresholdSupported()
+                    && (p.getName().contains("Old") || p.getName().contains("Tenured")))
+            .toList();
+
+    private static long oldGenUsed() {
+        return OLD_GEN.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+    }
+
+    private static long oldGenPeak() {
+        return OLD_GEN.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    /** {@link #callUnmeasured} with the growth of the old generation during the call. */
     static Outcome call(EntryPoint ep, Object[] args) {
+        long before = oldGenUsed();
+        OLD_GEN.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        Outcome o = callUnmeasured(ep, args);
+        return OLD_GEN.isEmpty() ? o : o.withHeapGrowth(Math.max(0, oldGenPeak() - before));
+    }
+
+    /** Calls the entry point with the arguments (the receiver first) on a pool thread, within the deadline. */
+    static Outcome callUnmeasured(EntryPoint ep, Object[] args) {
         Future<Object> f = POOL.submit(() -> {
             Executable m = ep.member();
             if (m instanceof Constructor<?> c) {
@@ -365,6 +414,8 @@ class ApiRobustness {
         String where = ep + " with " + makers;
         check.note("call", where);
         Claims.that(where + " finished within " + DEADLINE_MS + " ms", !o.kind().equals("hang"));
+        Claims.atMost(where + ": old-generation growth in bytes (heap-safe size policy, HEAP_BUDGET_BYTES)",
+                o.heapGrowth(), HEAP_BUDGET_BYTES);
         List<String> names = ep.names();
         if (o.kind().equals("returned")) {
             boolean nanIn = Arrays.stream(args).anyMatch(ApiRobustness::hasNonFinite);
@@ -529,6 +580,72 @@ class ApiRobustness {
                 claimRobust(check, ep, chosen, make(chosen, new Ctx()));
             }
         });
+    }
+
+    /**
+     * Printing is bounded: {@code Tensor.toString} of more than {@link Tensor#PRINT_THRESHOLD}
+     * entries shows, NumPy's way, only the first and last {@link Tensor#PRINT_EDGE_ITEMS} indices of
+     * each axis longer than twice that, with "..." between (a 10^8-entry result took minutes and
+     * gigabytes to print). Independent side: the expected sequence of cells and "..." by a separate
+     * walk over all multi-indices (skip the middle of each long axis once per printed prefix), compared
+     * with the tokens of the text; below the threshold every entry, in row-major order.
+     */
+    @Property(tries = 200)
+    void toStringIsSummarizedAboveTheThreshold(Check check) {
+        Gen<Integer> side = Gens.elements(1, 2, 6, 7, 40, 1001, 1500);
+        check.forAll(Gens.lists(side, 1, 3).as("shape"), sides -> {
+            int[] shape = sides.stream().mapToInt(Integer::intValue).toArray();
+            long size = 1;
+            for (int n : shape) {
+                size *= n;
+            }
+            check.assume(size <= 2_000_000);
+            boolean summarize = size > Tensor.PRINT_THRESHOLD;
+            check.label(summarize ? "summarized" : "printed in full");
+            // measured share 39.5% (>= 35%); P[fewer than 10% of 200] <= exp(-200 KL(0.10 || 0.35)) = 3e-15
+            check.cover(10, summarize, "summarized");
+            Tensor t = Tensor.arange((int) size).reshape(shape);
+            String text = t.toString();
+            List<String> tokens = Arrays.stream(text.substring(text.indexOf('\n') + 1).split("[\\[\\],\\s]+"))
+                    .filter(tok -> !tok.isEmpty()).toList();
+            List<String> expected = new ArrayList<>();
+            expectedCells(shape, 0, 0, summarize, expected);
+            Claims.that("the cells and ellipses of " + Arrays.toString(shape) + " (expected " + expected.size()
+                    + " tokens, got " + tokens.size() + ") are " + firstDifference(expected, tokens), tokens.equals(expected));
+            long cells = tokens.stream().filter(tok -> !tok.equals("...")).count();
+            Claims.atMost("printed cells", cells, summarize ? Math.pow(2 * Tensor.PRINT_EDGE_ITEMS, shape.length) : size);
+        });
+    }
+
+    /** The row-major walk: every index, except the middle of an axis longer than 2 e when summarizing. */
+    private static void expectedCells(int[] shape, int axis, long offset, boolean summarize, List<String> out) {
+        int n = shape[axis];
+        long stride = 1;
+        for (int d = axis + 1; d < shape.length; d++) {
+            stride *= shape[d];
+        }
+        int e = Tensor.PRINT_EDGE_ITEMS;
+        for (int i = 0; i < n; i++) {
+            if (summarize && n > 2 * e && i == e) {
+                out.add("...");
+                i = n - e - 1;   // continue at n - e
+                continue;
+            }
+            if (axis == shape.length - 1) {
+                out.add(Double.toString(offset + i));
+            } else {
+                expectedCells(shape, axis + 1, offset + i * stride, summarize, out);
+            }
+        }
+    }
+
+    private static String firstDifference(List<String> expected, List<String> got) {
+        for (int i = 0; i < Math.min(expected.size(), got.size()); i++) {
+            if (!expected.get(i).equals(got.get(i))) {
+                return "different at token " + i + ": expected " + expected.get(i) + ", got " + got.get(i);
+            }
+        }
+        return expected.size() == got.size() ? "equal" : "of different lengths";
     }
 
     /** The inventory the page quotes: counts, and that every exclusion still names a real member. */
