@@ -305,6 +305,11 @@ class RobustnessExamplesTest {
             };
             assertThat(got).as(line).isCloseTo(ref, within(specialTolerance(f[0], a, ref)));
         }
+        // the normal limit far in its tails, where z^2 overflows (RB-01 at tries x10, seeds 2-4: NaN):
+        // thousands of standard deviations from the mean, I is 0 or 1 in double precision
+        assertThat(Special.regularizedBeta(0.5, 1e300, Double.MAX_VALUE)).isEqualTo(1.0);
+        assertThat(Special.regularizedBeta(1e-300, Double.MAX_VALUE, 1e300)).isEqualTo(0.0);
+        assertThat(new Beta(1e308, 1e308).cdf(1e-300)).isEqualTo(0.0);
     }
 
     /**

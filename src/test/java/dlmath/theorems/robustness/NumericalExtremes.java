@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Tag;
  */
 @Theorem(id = "RB-02", name = "Numerical extremes",
         statement = "softmax, logsumexp, sigmoid, cross-entropy, KL and entropy are finite and equal to their exact "
-                + "values (within derived rounding) for entries at +-1e300, +-MAX, +-1e-300, subnormals and exact zeros")
+                + "values (within derived rounding) for entries at +-1e300, +-MAX, +-1e-300, subnormals and exact zeros; sums and "
+                + "means of finite entries are right wherever the answer is representable")
 @Tag("robustness")
 class NumericalExtremes {
 
