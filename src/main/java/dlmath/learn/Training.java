@@ -92,6 +92,9 @@ public final class Training {
                 Map<String, Var> vars = current.variables(g);
                 Layer.Out out = model.apply(vars, state, g.constant(Datasets.take(x, idx)), Mode.TRAIN, rng);
                 Var l = loss.apply(out.y(), Datasets.take(y, idx));
+                if (l == null) {
+                    throw new IllegalArgumentException("fit: the loss returned null at epoch " + e);
+                }
                 Tensor[] grads = Autodiff.values(Autodiff.grad(l, current.inOrder(vars)));
                 Step s = optimizer.update(grads, opt, p);
                 p = Optimizer.apply(p, s.updates());
@@ -116,7 +119,13 @@ public final class Training {
      * @return the accuracy in [0, 1]
      */
     public static double accuracy(Layer model, Params params, Params state, Tensor x, int[] labels) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(labels, "labels");
         Tensor out = model.predict(params, state, x);
+        if (out.rank() != 2 || out.dim(0) != labels.length || labels.length == 0) {
+            throw new IllegalArgumentException("accuracy: need outputs [n, classes] for n = " + labels.length
+                    + " >= 1 labels, got outputs " + java.util.Arrays.toString(out.shape()));
+        }
         Tensor pred = out.argmax(1);
         int right = 0;
         for (int i = 0; i < labels.length; i++) {

@@ -1,6 +1,7 @@
 package dlmath.nn;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The index arithmetic of a 2-D convolution or pooling window in PyTorch's NCHW layout: input
@@ -69,6 +70,11 @@ public record ConvGeometry(int n, int c, int h, int w, int kh, int kw, int sh, i
      * @throws IllegalArgumentException if the input is not of rank 4 or a pair has not two entries
      */
     public static ConvGeometry of(int[] input, int[] kernel, int[] stride, int[] padding, int[] dilation) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(kernel, "kernel");
+        Objects.requireNonNull(stride, "stride");
+        Objects.requireNonNull(padding, "padding");
+        Objects.requireNonNull(dilation, "dilation");
         if (input.length != 4) {
             throw new IllegalArgumentException("expected an input of shape [N, C, H, W], got " + Arrays.toString(input));
         }

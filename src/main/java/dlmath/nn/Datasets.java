@@ -1,5 +1,6 @@
 package dlmath.nn;
 
+import dlmath.tensor.Checks;
 import dlmath.tensor.Tensor;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class Datasets {
          * @return the subset
          */
         public Dataset rows(int[] idx) {
-            return new Dataset(Datasets.rows(x, idx), pick(labels, idx), classes);
+            return new Dataset(take(x, idx), pick(labels, idx), classes);
         }
 
         /**
@@ -157,6 +158,7 @@ public final class Datasets {
      * @throws IllegalArgumentException if the header's counts disagree with the rows
      */
     public static Dataset wine(Path file) {
+        Objects.requireNonNull(file, "file");
         List<double[]> header = readHeader(file);
         List<double[]> rows = readCsv(file, 1, 14);
         if (header != null && (int) header.get(0)[0] != rows.size()) {
@@ -190,6 +192,7 @@ public final class Datasets {
      * @return images [1797, 1, 8, 8] and labels
      */
     public static Dataset digits(Path file) {
+        Objects.requireNonNull(file, "file");
         return split(file.toString(), readCsv(file, 0, 65), 64, 10, new int[] {8, 8});
     }
 
@@ -203,6 +206,7 @@ public final class Datasets {
      * @return {train, test}
      */
     public static Dataset[] stratifiedSplit(Dataset d, double testFraction, RandomGenerator rng) {
+        Objects.requireNonNull(d, "d");
         if (!(testFraction > 0 && testFraction < 1)) {
             throw new IllegalArgumentException("stratifiedSplit: test fraction must be in (0, 1), got " + testFraction);
         }
@@ -240,6 +244,8 @@ public final class Datasets {
      * @return (x - mean) / std
      */
     public static Tensor standardize(Tensor reference, Tensor x) {
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(x, "x");
         Tensor mean = reference.mean(new int[] {0}, true);
         Tensor std = reference.sub(mean).square().mean(new int[] {0}, true).sqrt();
         Tensor safe = std.map(s -> s == 0 ? 1 : s);
@@ -250,7 +256,7 @@ public final class Datasets {
         int[] shape = x.shape();
         int width = x.size() / shape[0];
         double[] v = x.toArray();
-        double[] out = new double[idx.length * width];
+        double[] out = new double[Checks.sizeProduct("take", idx.length, width)];
         for (int i = 0; i < idx.length; i++) {
             System.arraycopy(v, idx[i] * width, out, i * width, width);
         }
@@ -275,6 +281,10 @@ public final class Datasets {
      */
     public static Tensor take(Tensor x, int[] idx) {
         Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(idx, "idx");
+        if (x.rank() == 0) {
+            throw new IllegalArgumentException("take: x must have rows, got a scalar");
+        }
         for (int i : idx) {
             if (i < 0 || i >= x.dim(0)) {
                 throw new IllegalArgumentException("take: row " + i + " out of range for " + Arrays.toString(x.shape()));

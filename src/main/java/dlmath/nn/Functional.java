@@ -66,6 +66,9 @@ public final class Functional {
      * @throws IllegalArgumentException if the shapes do not fit
      */
     public static Var conv2d(Var x, Var weight, Var bias, int[] stride, int[] padding, int[] dilation) {
+        Objects.requireNonNull(stride, "stride");
+        Objects.requireNonNull(padding, "padding");
+        Objects.requireNonNull(dilation, "dilation");
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(weight, "weight");
         Var y = x.graph().apply(NnPrimitives.CONV2D, Attrs.of("stride", pair("stride", stride),
@@ -94,6 +97,10 @@ public final class Functional {
      * @throws IllegalArgumentException if the padding exceeds half the kernel or the shapes do not fit
      */
     public static Var maxPool2d(Var x, int[] kernel, int[] stride, int[] padding, int[] dilation) {
+        Objects.requireNonNull(kernel, "kernel");
+        Objects.requireNonNull(stride, "stride");
+        Objects.requireNonNull(padding, "padding");
+        Objects.requireNonNull(dilation, "dilation");
         Objects.requireNonNull(x, "x");
         checkPoolPadding("maxPool2d", kernel, padding);
         Attrs a = Attrs.of("kernel", pair("kernel_size", kernel), "stride", pair("stride", stride),
@@ -113,6 +120,9 @@ public final class Functional {
      * @throws IllegalArgumentException if the padding exceeds half the kernel or the shapes do not fit
      */
     public static Var avgPool2d(Var x, int[] kernel, int[] stride, int[] padding) {
+        Objects.requireNonNull(kernel, "kernel");
+        Objects.requireNonNull(stride, "stride");
+        Objects.requireNonNull(padding, "padding");
         Objects.requireNonNull(x, "x");
         checkPoolPadding("avgPool2d", kernel, padding);
         Attrs a = Attrs.of("kernel", pair("kernel_size", kernel), "stride", pair("stride", stride),
@@ -143,6 +153,8 @@ public final class Functional {
      * @return gamma (x - mean) / sqrt(var + eps) + beta per channel
      */
     public static Var batchNormTrain(Var x, Var weight, Var bias, double eps) {
+        Objects.requireNonNull(weight, "weight");
+        Objects.requireNonNull(bias, "bias");
         Objects.requireNonNull(x, "x");
         checkEps(eps);
         return x.graph().apply(NnPrimitives.BATCH_NORM, Attrs.of("eps", eps), x, weight, bias);
@@ -160,6 +172,10 @@ public final class Functional {
      * @return gamma (x - running mean) / sqrt(running var + eps) + beta per channel
      */
     public static Var batchNormEval(Var x, Var weight, Var bias, Tensor runningMean, Tensor runningVar, double eps) {
+        Objects.requireNonNull(weight, "weight");
+        Objects.requireNonNull(bias, "bias");
+        Objects.requireNonNull(runningMean, "runningMean");
+        Objects.requireNonNull(runningVar, "runningVar");
         Objects.requireNonNull(x, "x");
         checkEps(eps);
         NnPrimitives.checkBatchNormShapes(x.shape(), weight.shape(), bias.shape(), false);
@@ -192,6 +208,8 @@ public final class Functional {
      * @throws IllegalArgumentException if momentum is outside [0, 1] or a channel has one entry
      */
     public static Tensor[] updateRunningStats(Tensor x, Tensor runningMean, Tensor runningVar, double momentum) {
+        Objects.requireNonNull(runningMean, "runningMean");
+        Objects.requireNonNull(runningVar, "runningVar");
         Objects.requireNonNull(x, "x");
         if (!(momentum >= 0 && momentum <= 1)) {
             throw new IllegalArgumentException("batchNorm: momentum must be in [0, 1], got " + momentum);
@@ -264,6 +282,8 @@ public final class Functional {
      * @return the output
      */
     public static Var dropout(Var x, double p, Mode mode, RandomGenerator rng) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(mode, "mode");
         checkP("dropout", p);
         if (mode == Mode.EVAL || p == 0) {
             return x;
@@ -283,6 +303,8 @@ public final class Functional {
      * @return the output
      */
     public static Var dropout2d(Var x, double p, Mode mode, RandomGenerator rng) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(mode, "mode");
         checkP("dropout2d", p);
         if (x.rank() != 4) {
             throw new IllegalArgumentException("dropout2d: expected an input [N, C, H, W], got " + Arrays.toString(x.shape()));
@@ -302,6 +324,7 @@ public final class Functional {
      * @return relu(x)
      */
     public static Var relu(Var x) {
+        Objects.requireNonNull(x, "x");
         return x.relu();
     }
 
@@ -315,6 +338,7 @@ public final class Functional {
      * @return elu(x)
      */
     public static Var elu(Var x, double alpha) {
+        Objects.requireNonNull(x, "x");
         Tensor positive = x.value().gt(0.0);
         Var zero = x.graph().scalar(0.0);
         Var negativePart = Var.where(positive, zero, x);
@@ -328,6 +352,7 @@ public final class Functional {
      * @return sigmoid(x)
      */
     public static Var sigmoid(Var x) {
+        Objects.requireNonNull(x, "x");
         return x.sigmoid();
     }
 
@@ -338,6 +363,7 @@ public final class Functional {
      * @return tanh(x)
      */
     public static Var tanh(Var x) {
+        Objects.requireNonNull(x, "x");
         return x.tanh();
     }
 
@@ -350,6 +376,7 @@ public final class Functional {
      * @return softplus(x)
      */
     public static Var softplus(Var x) {
+        Objects.requireNonNull(x, "x");
         int[] s = x.shape();
         int[] t = Arrays.copyOf(s, s.length + 1);
         t[s.length] = 1;
@@ -366,6 +393,7 @@ public final class Functional {
      * @return exp(x) / sum exp(x) along the axis
      */
     public static Var softmax(Var x, int axis) {
+        Objects.requireNonNull(x, "x");
         return x.softmax(axis);
     }
 
@@ -377,6 +405,7 @@ public final class Functional {
      * @return log softmax(x)
      */
     public static Var logSoftmax(Var x, int axis) {
+        Objects.requireNonNull(x, "x");
         int a = axis < 0 ? axis + x.rank() : axis;
         return x.sub(x.logsumexp(new int[] {a}, true));
     }
@@ -389,6 +418,7 @@ public final class Functional {
      * @return the flattened input
      */
     public static Var flatten(Var x) {
+        Objects.requireNonNull(x, "x");
         int[] s = x.shape();
         if (s.length < 1) {
             throw new IllegalArgumentException("flatten: expected an input of rank >= 1, got a scalar");
@@ -441,6 +471,9 @@ public final class Functional {
      * @return [L, dv]
      */
     public static Var attention(Var q, Var k, Var v) {
+        Objects.requireNonNull(q, "q");
+        Objects.requireNonNull(k, "k");
+        Objects.requireNonNull(v, "v");
         Var w = attentionWeights(q, k);
         if (v.rank() != 2 || v.shape()[0] != k.shape()[0]) {
             throw new IllegalArgumentException("attention: values " + Arrays.toString(v.shape()) + " must be [S, dv] with S = "

@@ -1,5 +1,6 @@
 package dlmath.nn;
 
+import dlmath.tensor.Checks;
 import dlmath.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Objects;
@@ -28,14 +29,21 @@ public final class Init {
      * @return {fan_in, fan_out}
      */
     public static int[] fans(int... shape) {
+        Objects.requireNonNull(shape, "shape");
         if (shape.length < 2) {
             throw new IllegalArgumentException("fans: need a weight of rank >= 2, got " + Arrays.toString(shape));
         }
+        Checks.sizeProduct("fans", shape);   // non-negative sides, no overflow: then every product below fits
         int receptive = 1;
         for (int d = 2; d < shape.length; d++) {
             receptive *= shape[d];
         }
-        return new int[] {shape[1] * receptive, shape[0] * receptive};
+        int fanIn = shape[1] * receptive;
+        int fanOut = shape[0] * receptive;
+        if (fanIn == 0 || fanOut == 0) {
+            throw new IllegalArgumentException("fans: a weight of shape " + Arrays.toString(shape) + " has no fan-in or fan-out");
+        }
+        return new int[] {fanIn, fanOut};
     }
 
     /**
@@ -48,7 +56,16 @@ public final class Init {
      */
     public static Tensor uniform(RandomGenerator rng, double bound, int... shape) {
         Objects.requireNonNull(rng, "rng");
-        return Tensor.rand(rng, shape).mul(2 * bound).sub(bound);
+        Objects.requireNonNull(shape, "shape");
+        if (!(bound >= 0) || !Double.isFinite(bound)) {
+            throw new IllegalArgumentException("uniform: bound must be finite and >= 0, got " + bound);
+        }
+        Checks.sizeProduct("Init.uniform", shape);
+        if (Double.isFinite(2 * bound)) {
+            return Tensor.rand(rng, shape).mul(2 * bound).sub(bound);
+        }
+        // bound above MAX / 2: (2u - 1) bound, where 2u - 1 in [-1, 1) is exact (2 bound would be +inf, and 0 * inf NaN)
+        return Tensor.rand(rng, shape).mul(2).sub(1).mul(bound);
     }
 
     /**
@@ -107,6 +124,9 @@ public final class Init {
      * @return the tensor
      */
     public static Tensor pytorchDefault(RandomGenerator rng, int fanIn, int... shape) {
+        if (fanIn < 1) {
+            throw new IllegalArgumentException("pytorchDefault: fanIn must be >= 1, got " + fanIn);
+        }
         return uniform(rng, 1 / Math.sqrt(fanIn), shape);
     }
 }

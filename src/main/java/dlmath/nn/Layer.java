@@ -4,6 +4,7 @@ import dlmath.autodiff.Graph;
 import dlmath.autodiff.Var;
 import dlmath.tensor.Tensor;
 import java.util.Map;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -58,6 +59,9 @@ public interface Layer {
      * @return the output
      */
     default Tensor predict(Params params, Params state, Tensor x) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(x, "x");
         Graph g = new Graph();
         return apply(params.constants(g), state, g.constant(x), Mode.EVAL, null).y().value();
     }

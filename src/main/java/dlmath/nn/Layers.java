@@ -25,10 +25,18 @@ public final class Layers {
         }
     }
 
+    /** The null checks every {@code apply} makes: the parameter map, the state and the input. */
+    private static void applyArgs(Map<String, Var> params, Params state, Var x) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(x, "x");
+    }
+
     private static Var param(Map<String, Var> p, String name) {
+        Objects.requireNonNull(p, "params");
         Var v = p.get(name);
         if (v == null) {
-            throw new IllegalArgumentException("missing parameter '" + name + "' (have " + p.keySet() + ")");
+            throw new IllegalArgumentException("apply: missing parameter '" + name + "' (have " + p.keySet() + ")");
         }
         return v;
     }
@@ -66,6 +74,7 @@ public final class Layers {
 
         @Override
         public Out apply(Map<String, Var> p, Params state, Var x, Mode mode, RandomGenerator rng) {
+            applyArgs(p, state, x);
             return new Out(Functional.linear(x, param(p, "weight"), bias ? param(p, "bias") : null), state);
         }
     }
@@ -125,6 +134,7 @@ public final class Layers {
 
         @Override
         public Out apply(Map<String, Var> p, Params state, Var x, Mode mode, RandomGenerator rng) {
+            applyArgs(p, state, x);
             return new Out(Functional.conv2d(x, param(p, "weight"), bias ? param(p, "bias") : null, stride, padding, dilation), state);
         }
     }
@@ -139,9 +149,9 @@ public final class Layers {
     public record MaxPool2d(int[] kernel, int[] stride, int[] padding) implements Layer {
         /** Copies the arrays. */
         public MaxPool2d {
-            kernel = kernel.clone();
-            stride = stride.clone();
-            padding = padding.clone();
+            kernel = Objects.requireNonNull(kernel, "kernel").clone();
+            stride = Objects.requireNonNull(stride, "stride").clone();
+            padding = Objects.requireNonNull(padding, "padding").clone();
         }
 
         /**
@@ -161,6 +171,7 @@ public final class Layers {
 
         @Override
         public Out apply(Map<String, Var> p, Params state, Var x, Mode mode, RandomGenerator rng) {
+            applyArgs(p, state, x);
             return new Out(Functional.maxPool2d(x, kernel, stride, padding, new int[] {1, 1}), state);
         }
     }
@@ -175,9 +186,9 @@ public final class Layers {
     public record AvgPool2d(int[] kernel, int[] stride, int[] padding) implements Layer {
         /** Copies the arrays. */
         public AvgPool2d {
-            kernel = kernel.clone();
-            stride = stride.clone();
-            padding = padding.clone();
+            kernel = Objects.requireNonNull(kernel, "kernel").clone();
+            stride = Objects.requireNonNull(stride, "stride").clone();
+            padding = Objects.requireNonNull(padding, "padding").clone();
         }
 
         /**
@@ -197,6 +208,7 @@ public final class Layers {
 
         @Override
         public Out apply(Map<String, Var> p, Params state, Var x, Mode mode, RandomGenerator rng) {
+            applyArgs(p, state, x);
             return new Out(Functional.avgPool2d(x, kernel, stride, padding), state);
         }
     }
@@ -257,6 +269,7 @@ public final class Layers {
 
         @Override
         public Out apply(Map<String, Var> p, Params state, Var x, Mode mode, RandomGenerator rng) {
+            applyArgs(p, state, x);
             int r = x.rank();
             if (spatial ? r != 4 : r != 2 && r != 3) {
                 throw new IllegalArgumentException((spatial ? "BatchNorm2d: expected an input [N, C, H, W]"
@@ -292,6 +305,7 @@ public final class Layers {
 
         @Override
         public Out apply(Map<String, Var> params, Params state, Var x, Mode mode, RandomGenerator rng) {
+            applyArgs(params, state, x);
             return new Out(Functional.dropout(x, p, mode, rng), state);
         }
     }
@@ -311,6 +325,7 @@ public final class Layers {
 
         @Override
         public Out apply(Map<String, Var> params, Params state, Var x, Mode mode, RandomGenerator rng) {
+            applyArgs(params, state, x);
             return new Out(Functional.dropout2d(x, p, mode, rng), state);
         }
     }
@@ -346,6 +361,7 @@ public final class Layers {
 
         @Override
         public Out apply(Map<String, Var> params, Params state, Var x, Mode mode, RandomGenerator rng) {
+            applyArgs(params, state, x);
             Var y = switch (kind) {
                 case RELU -> Functional.relu(x);
                 case ELU -> Functional.elu(x, 1.0);
@@ -363,6 +379,7 @@ public final class Layers {
     public record Flatten() implements Layer {
         @Override
         public Out apply(Map<String, Var> params, Params state, Var x, Mode mode, RandomGenerator rng) {
+            applyArgs(params, state, x);
             return new Out(Functional.flatten(x), state);
         }
     }
@@ -376,6 +393,10 @@ public final class Layers {
     public record Sequential(List<Layer> layers) implements Layer {
         /** Copies the list. */
         public Sequential {
+            Objects.requireNonNull(layers, "layers");
+            for (int i = 0; i < layers.size(); i++) {
+                Objects.requireNonNull(layers.get(i), "layers[" + i + "]");
+            }
             layers = List.copyOf(layers);
         }
 
@@ -386,7 +407,7 @@ public final class Layers {
          * @return the model
          */
         public static Sequential of(Layer... layers) {
-            return new Sequential(Arrays.asList(layers));
+            return new Sequential(Arrays.asList(Objects.requireNonNull(layers, "layers")));
         }
 
         @Override
@@ -409,6 +430,7 @@ public final class Layers {
 
         @Override
         public Out apply(Map<String, Var> params, Params state, Var x, Mode mode, RandomGenerator rng) {
+            applyArgs(params, state, x);
             Params next = Params.EMPTY;
             Var y = x;
             for (int i = 0; i < layers.size(); i++) {

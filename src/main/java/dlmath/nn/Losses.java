@@ -1,6 +1,7 @@
 package dlmath.nn;
 
 import dlmath.autodiff.Var;
+import dlmath.tensor.Checks;
 import dlmath.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Objects;
@@ -96,7 +97,11 @@ public final class Losses {
      * @throws IllegalArgumentException if a label is out of range
      */
     public static Tensor oneHot(int[] labels, int k) {
-        double[] d = new double[labels.length * k];
+        Objects.requireNonNull(labels, "labels");
+        if (k < 1) {
+            throw new IllegalArgumentException("oneHot: the number of classes k must be >= 1, got " + k);
+        }
+        double[] d = new double[Checks.sizeProduct("oneHot", labels.length, k)];
         for (int n = 0; n < labels.length; n++) {
             if (labels[n] < 0 || labels[n] >= k) {
                 throw new IllegalArgumentException("crossEntropy: label " + labels[n] + " at row " + n + " is out of range [0, " + k + ")");

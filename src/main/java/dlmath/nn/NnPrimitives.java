@@ -9,6 +9,7 @@ import dlmath.autodiff.VjpContext;
 import dlmath.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiPredicate;
 
 /**
@@ -353,6 +354,8 @@ public final class NnPrimitives {
 
     /** The flat input index of each output of max pooling, as a tensor of the output's shape. */
     public static Tensor maxPoolArgmax(Tensor x, Attrs a) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(a, "a");
         ConvGeometry g = poolGeometry(x.shape(), a);
         return asIndexTensor(Kernels.maxPoolArgmax(g, x.toArray()), g.outputShape(g.c()));
     }

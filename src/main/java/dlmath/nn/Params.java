@@ -35,6 +35,7 @@ public final class Params {
      *     a name repeats
      */
     public static Params of(Object... namesAndTensors) {
+        Objects.requireNonNull(namesAndTensors, "namesAndTensors");
         if (namesAndTensors.length % 2 != 0) {
             throw new IllegalArgumentException("Params.of: need name/tensor pairs, got " + namesAndTensors.length + " items");
         }
@@ -61,7 +62,7 @@ public final class Params {
     public Tensor get(String name) {
         Tensor t = values.get(name);
         if (t == null) {
-            throw new IllegalArgumentException("no parameter '" + name + "' (have " + values.keySet() + ")");
+            throw new IllegalArgumentException("Params.get: no parameter '" + name + "' (have " + values.keySet() + ")");
         }
         return t;
     }
@@ -151,6 +152,7 @@ public final class Params {
      * @return the new params
      */
     public Params prefixed(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
         LinkedHashMap<String, Tensor> m = new LinkedHashMap<>();
         values.forEach((k, v) -> m.put(prefix + k, v));
         return new Params(m);
@@ -163,6 +165,7 @@ public final class Params {
      * @return the scoped params
      */
     public Params scope(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
         LinkedHashMap<String, Tensor> m = new LinkedHashMap<>();
         values.forEach((k, v) -> {
             if (k.startsWith(prefix)) {
@@ -180,6 +183,7 @@ public final class Params {
      * @throws IllegalArgumentException if a name repeats
      */
     public Params merge(Params other) {
+        Objects.requireNonNull(other, "other");
         LinkedHashMap<String, Tensor> m = new LinkedHashMap<>(values);
         other.values.forEach((k, v) -> {
             if (m.put(k, v) != null) {
@@ -196,6 +200,7 @@ public final class Params {
      * @return name to variable
      */
     public Map<String, Var> variables(Graph graph) {
+        Objects.requireNonNull(graph, "graph");
         Map<String, Var> m = new LinkedHashMap<>();
         values.forEach((k, v) -> m.put(k, graph.variable(v)));
         return m;
@@ -208,6 +213,7 @@ public final class Params {
      * @return name to constant
      */
     public Map<String, Var> constants(Graph graph) {
+        Objects.requireNonNull(graph, "graph");
         Map<String, Var> m = new LinkedHashMap<>();
         values.forEach((k, v) -> m.put(k, graph.constant(v)));
         return m;
@@ -218,11 +224,17 @@ public final class Params {
      *
      * @param vars name to variable
      * @return the variables
+     * @throws IllegalArgumentException if a name has no variable in {@code vars}
      */
     public Var[] inOrder(Map<String, Var> vars) {
+        Objects.requireNonNull(vars, "vars");
         List<Var> out = new ArrayList<>();
         for (String k : values.keySet()) {
-            out.add(vars.get(k));
+            Var v = vars.get(k);
+            if (v == null) {
+                throw new IllegalArgumentException("inOrder: no variable for parameter '" + k + "' (have " + vars.keySet() + ")");
+            }
+            out.add(v);
         }
         return out.toArray(new Var[0]);
     }

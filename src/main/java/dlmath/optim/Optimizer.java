@@ -73,11 +73,15 @@ public interface Optimizer {
         if (steps < 0) {
             throw new IllegalArgumentException("run: steps must be >= 0, was " + steps);
         }
-        Tensor[][] path = new Tensor[steps + 1][];
+        Tensor[][] path = new Tensor[dlmath.tensor.Checks.sizeSum("run: the path of steps + 1 points", steps, 1)][];
         path[0] = start.clone();
         State state = init(start);
         for (int k = 0; k < steps; k++) {
-            Step s = update(gradient.apply(path[k]), state, path[k]);
+            Tensor[] g = gradient.apply(path[k].clone());
+            if (g == null) {
+                throw new IllegalArgumentException("run: the gradient returned null at step " + k);
+            }
+            Step s = update(g, state, path[k]);
             path[k + 1] = apply(path[k], s.updates());
             state = s.state();
         }

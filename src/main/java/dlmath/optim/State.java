@@ -1,5 +1,6 @@
 package dlmath.optim;
 
+import dlmath.tensor.Checks;
 import dlmath.tensor.Tensor;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public sealed interface State {
      */
     record Momentum(long t, Tensor[] buffer) implements State {
         public Momentum {
-            buffer = buffer.clone();
+            buffer = Checks.noNulls(buffer, "buffer").clone();
         }
 
         @Override
@@ -53,9 +54,9 @@ public sealed interface State {
      */
     record Adam(long t, Tensor[] m, Tensor[] v, Tensor[] vMax) implements State {
         public Adam {
-            m = m.clone();
-            v = v.clone();
-            vMax = vMax == null ? null : vMax.clone();
+            m = Checks.noNulls(m, "m").clone();
+            v = Checks.noNulls(v, "v").clone();
+            vMax = vMax == null ? null : Checks.noNulls(vMax, "vMax").clone();
         }
 
         @Override
@@ -82,7 +83,7 @@ public sealed interface State {
      */
     record Adagrad(long t, Tensor[] sum) implements State {
         public Adagrad {
-            sum = sum.clone();
+            sum = Checks.noNulls(sum, "sum").clone();
         }
 
         @Override
@@ -100,8 +101,8 @@ public sealed interface State {
      */
     record RmsProp(long t, Tensor[] squareAvg, Tensor[] gradAvg) implements State {
         public RmsProp {
-            squareAvg = squareAvg.clone();
-            gradAvg = gradAvg == null ? null : gradAvg.clone();
+            squareAvg = Checks.noNulls(squareAvg, "squareAvg").clone();
+            gradAvg = gradAvg == null ? null : Checks.noNulls(gradAvg, "gradAvg").clone();
         }
 
         @Override
@@ -124,7 +125,7 @@ public sealed interface State {
      */
     record Fista(long t, double theta, Tensor[] x) implements State {
         public Fista {
-            x = x.clone();
+            x = Checks.noNulls(x, "x").clone();
         }
 
         @Override
@@ -140,6 +141,10 @@ public sealed interface State {
      */
     record Chain(List<State> links) implements State {
         public Chain {
+            Objects.requireNonNull(links, "links");
+            for (int i = 0; i < links.size(); i++) {
+                Objects.requireNonNull(links.get(i), "links[" + i + "]");
+            }
             links = List.copyOf(links);
         }
 

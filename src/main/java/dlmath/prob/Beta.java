@@ -108,6 +108,13 @@ public final class Beta extends UnivariateDistribution {
             double psiS = Math.log(big) + Math.log1p(r) - 0.5 / s - 1 / (12 * s * s);
             return logBeta - (small - 1) * Special.digamma(small) + (big - 1) * dpsi + (small - 1) * psiS;
         }
+        if (Math.min(a, b) < 1) {
+            // psi(x) = psi(x + 1) - 1/x: the 1/x terms sum to 1 - (1/a + 1/b - 2/(a+b)) = 1 - (a/b + b/a)/(a+b),
+            // which is -inf only when the entropy is (Beta(4.9e-324, 4.9e-324) gave -inf + inf = NaN)
+            double s = a + b;
+            return logBeta - (a - 1) * Special.digamma(a + 1) - (b - 1) * Special.digamma(b + 1)
+                    + (s - 2) * Special.digamma(s + 1) + 1 - (a / b + b / a) / s;
+        }
         return logBeta - (a - 1) * Special.digamma(a) - (b - 1) * Special.digamma(b)
                 + (a + b - 2) * Special.digamma(a + b);
     }

@@ -240,6 +240,15 @@ public final class Dirichlet implements MultivariateDistribution {
         if (mixed) {
             return entropyMixed();
         }
+        if (min < 1) {
+            // psi(x) = psi(x + 1) - 1/x: the 1/x terms sum to (K - 1) - sum_j (1/a_j - 1/a_0), each
+            // (a_0 - a_j) / (a_j a_0) >= 0 (Dirichlet([4.9e-324, 4.9e-324]) gave -inf + inf = NaN)
+            double h = logNormalizer + (alpha0 - alpha.length) * Special.digamma(alpha0 + 1) + (alpha.length - 1);
+            for (double a : alpha) {
+                h -= (a - 1) * Special.digamma(a + 1) + ((alpha0 - a) / alpha0) / a;
+            }
+            return h;
+        }
         double h = logNormalizer + (alpha0 - alpha.length) * Special.digamma(alpha0);
         for (double a : alpha) {
             h -= (a - 1) * Special.digamma(a);

@@ -70,17 +70,68 @@ public final class Special {
         if (x == Double.POSITIVE_INFINITY) {
             return x;
         }
-        double shift = 0;
         if (x < ASYMPTOTIC) {
-            // Gamma(x) = Gamma(x + k) / (x (x+1) ... (x+k-1)); the product stays below 10! / ... * 10^k
-            double prod = 1;
-            while (x < ASYMPTOTIC) {
-                prod *= x;
-                x += 1;
+            // Below 10 the upward recurrence to Stirling's range lost the value near the zeros at 1 and 2
+            // (lgamma(1) came out 1.8e-15, lgamma(1.25 + ulp) 75 ulps off): instead the Taylor series about
+            // 1 and 2 on [0.5, 2.5] (x - 1, x - 2 exact by Sterbenz), ln Gamma(x) = ln Gamma(x + 1) - ln x
+            // below, and the downward recurrence ln Gamma(x) = ln Gamma(y) + ln((x-1)...(y)) above, whose
+            // terms are all positive: no cancellation anywhere
+            if (x < 0.5) {
+                return lgamma1p(x) - Math.log(x);
             }
-            shift = Math.log(prod);
+            if (x <= 1.5) {
+                return lgamma1p(x - 1);
+            }
+            double y = x;
+            double prod = 1;
+            while (y > 2.5) {
+                y -= 1;   // exact: y < 10 has an ulp of at most 2^-49
+                prod *= y;
+            }
+            return lgamma1p(y - 2) + Math.log1p(y - 2) + Math.log(prod);
         }
-        return (x - 0.5) * Math.log(x) - x + LN_SQRT_2PI + stirling(x) - shift;
+        return (x - 0.5) * Math.log(x) - x + LN_SQRT_2PI + stirling(x);
+    }
+
+    /**
+     * zeta(k) for k = 2..60: k &lt;= 30 from mpmath 1.3.0 ([mp.zeta(k) for k in range(2, 31)] at 40
+     * digits), beyond by 1 + 2^-k + ... + 16^-k (the rest is below 17^-30 &lt; 1e-36).
+     */
+    private static final double[] ZETA = zetas(new double[] {1.6449340668482264365, 1.2020569031595942854, 1.0823232337111381915,
+        1.0369277551433699263, 1.0173430619844491397, 1.0083492773819228268, 1.0040773561979443394,
+        1.0020083928260822144, 1.0009945751278180853, 1.0004941886041194646, 1.0002460865533080483,
+        1.0001227133475784891, 1.0000612481350587048, 1.0000305882363070205, 1.0000152822594086519,
+        1.0000076371976378998, 1.0000038172932649998, 1.0000019082127165539, 1.0000009539620338728,
+        1.0000004769329867878, 1.0000002384505027277, 1.0000001192199259653, 1.0000000596081890513,
+        1.0000000298035035147, 1.0000000149015548284, 1.0000000074507117898, 1.0000000037253340248,
+        1.0000000018626597235, 1.0000000009313274324});
+
+    private static double[] zetas(double[] upTo30) {
+        double[] z = java.util.Arrays.copyOf(upTo30, 59);
+        for (int k = 31; k <= 60; k++) {
+            double sum = 0;
+            for (int n = 16; n >= 2; n--) {
+                sum += Math.pow(n, -k);
+            }
+            z[k - 2] = 1 + sum;
+        }
+        return z;
+    }
+
+    /**
+     * ln Gamma(1 + e) = -gamma e + sum_(k&gt;=2) (-1)^k zeta(k) e^k / k (DLMF 5.7.3) for |e| &lt;= 1/2:
+     * the terms beyond k = 60 are below 0.5^61 / 61 &lt; 8e-21, below u/16 of the result (|result|
+     * &gt;= 0.12 |e| on [-1/2, 1/2]); for e &lt; 0 every term is positive, for e &gt; 0 they alternate
+     * with decreasing size (no cancellation beyond a factor 2).
+     */
+    static double lgamma1p(double e) {
+        double sum = 0;
+        double power = -e;   // (-e)^k = (-1)^k e^k
+        for (int k = 2; k <= 60; k++) {
+            power *= -e;
+            sum += ZETA[k - 2] * power / k;
+        }
+        return -EULER * e + sum;
     }
 
     /**
@@ -198,10 +249,11 @@ public final class Special {
         if (big == Double.POSITIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
         }
-        if (big < LARGE) {
+        if (big < ASYMPTOTIC) {
             return lgamma(a) + lgamma(b) - lgamma(a + b);
         }
-        // Stirling for the large argument(s), in a form where a + b never overflows and nothing
+        // Stirling for the large argument(s) from big = 10 on (the direct difference of lgamma values of
+        // size big ln big lost 9.6e-10 at (0.5, 1e6 - ulp)), in a form where a + b never overflows and nothing
         // cancels: ln(a + b) = ln big + log1p(small / big).
         double r = small / big;
         double lnS = Math.log(big) + Math.log1p(r);
@@ -359,7 +411,20 @@ public final class Special {
 
     /** x^a e^-x / Gamma(a), the common prefactor, in log space. */
     private static double gammaPrefactor(double a, double x) {
-        return Math.exp(a * Math.log(x) - x - lgamma(a));
+        return Math.exp(logGammaPrefactor(a, x));
+    }
+
+    /**
+     * a ln x - x - ln Gamma(a): directly below a = 10; above, by Stirling,
+     * {@code -a phi((x - a)/a) + ln(a)/2 - ln sqrt(2 pi) - omega(a)}, phi(d) = d - log1p(d) &gt;= 0,
+     * so that a ln x and x, each of size a, do not cancel (at a = 99999, x = 99699 the direct form
+     * lost 6.6e-12 of P).
+     */
+    static double logGammaPrefactor(double a, double x) {
+        if (a < ASYMPTOTIC) {
+            return a * Math.log(x) - x - lgamma(a);
+        }
+        return -a * phi((x - a) / a) + 0.5 * Math.log(a) - LN_SQRT_2PI - stirling(a);
     }
 
     /**
@@ -376,7 +441,9 @@ public final class Special {
             term *= x / (a + n);
             sum += term;
         }
-        return Math.min(1, sum * Math.exp(a * Math.log(x) - x - lgamma(a + 1)));
+        // e^-x x^a / Gamma(a + 1) = exp(a ln x - x - ln Gamma(a)) / a
+        return Math.min(1, sum * (a < ASYMPTOTIC ? Math.exp(a * Math.log(x) - x - lgamma(a + 1))
+                : Math.exp(logGammaPrefactor(a, x)) / a));
     }
 
     /** The shape from which Temme's uniform asymptotic expansion replaces the series and the fraction. */
@@ -391,7 +458,10 @@ public final class Special {
      * relative to the smaller of P and Q for {@code a >= 1e5}. Bounded time for every a.
      */
     private static double temme(double a, double x, boolean upper) {
-        return temmeAt(a, x / a - 1, upper);
+        // (x - a) / a, not x / a - 1: x - a is exact for x in [a/2, 2a] (Sterbenz), so d carries one
+        // rounding relative to itself; x / a - 1 carried u absolute, which at a = 1e20,
+        // x = a + 3e10 (d = 3e-10, sqrt(a/2) d = 2.1) moved P by 3.5e-8
+        return temmeAt(a, (x - a) / a, upper);
     }
 
     /**
@@ -453,6 +523,12 @@ public final class Special {
      * @param a &gt; 0
      * @param b &gt; 0
      * @return I_x(a, b) in [0, 1]
+     * @throws IllegalArgumentException for a, b not positive and finite, x outside [0, 1], and in the one
+     *     region not computed: max(a, b) &gt; 1e10 with (1e-17 beta^4)^(1/6) &lt; min(a, b) &lt; 1e17,
+     *     beta = max + (min - 1)/2 (the continued fraction needs about 3 sqrt(max) terms there, the gamma
+     *     limit's neglected terms exceed 1e-17, and the normal limit's O(1/min) error exceeds 1e-16); the
+     *     message says so
+     * @throws ArithmeticException if the continued fraction does not converge (not observed below 1e10)
      */
     public static double regularizedBeta(double x, double a, double b) {
         if (!(a > 0) || a == Double.POSITIVE_INFINITY) {
@@ -471,10 +547,23 @@ public final class Special {
         if (Math.min(a, b) >= BETA_NORMAL) {
             return betaNormal(x, a, b);
         }
-        if (Math.max(a, b) > BETA_LIMIT) {
-            throw new IllegalArgumentException("incomplete beta: a = " + a + " and b = " + b + " are outside the range "
-                    + "this implementation computes (the continued fraction needs about sqrt(max(a, b)) terms above "
-                    + BETA_LIMIT + ", and the normal approximation needs min(a, b) >= " + BETA_NORMAL + ")");
+        double small = Math.min(a, b);
+        double big = Math.max(a, b);
+        double beta = big + (small - 1) / 2;
+        boolean gammaLimitHolds = big >= LARGE && 6 * Math.log(small) <= Math.log(GAMMA_LIMIT_ERROR) + 4 * Math.log(beta);
+        if (gammaLimitHolds) {
+            // b large: I_x(a, b) directly; a large: I_x(a, b) = 1 - I_(1-x)(b, a), the tail taken directly
+            return b >= a ? gammaLimit(x, a, b, false) : gammaLimit(y, b, a, true);
+        }
+        if (big > BETA_LIMIT) {
+            {
+                throw new IllegalArgumentException("incomplete beta: a = " + a + " and b = " + b + " are outside the range "
+                        + "this implementation computes: above max(a, b) = " + BETA_LIMIT + " the continued fraction "
+                        + "needs about 3 sqrt(max(a, b)) terms, the gamma limit is within " + GAMMA_LIMIT_ERROR
+                        + " only for min(a, b) <= (" + GAMMA_LIMIT_ERROR + " beta^4)^(1/6) = "
+                        + (float) Math.exp((Math.log(GAMMA_LIMIT_ERROR) + 4 * Math.log(beta)) / 6)
+                        + " (beta = max + (min - 1)/2), and the normal limit needs min(a, b) >= " + BETA_NORMAL);
+            }
         }
         if (x > (a + 1) / (a + b + 2)) {
             return 1 - betaContinuedFraction(y, x, b, a);
@@ -484,6 +573,30 @@ public final class Special {
 
     /** The continued fraction converges within MAX_ITERATIONS terms up to here (about 3 sqrt(max(a, b)) terms). */
     static final double BETA_LIMIT = 1e10;
+    /** The bound on the neglected terms of {@link #gammaLimit} where it is used. */
+    static final double GAMMA_LIMIT_ERROR = 1e-17;
+
+    /**
+     * I_x(a, b) (or, with {@code upper}, 1 - I_x(a, b)) for a large b: with u = -ln(1 - t) the
+     * integral is {@code B_x(a, b) = int_0^xi (1 - e^-u)^(a-1) e^(-b u) du}, xi = -ln(1 - x), and
+     * {@code (1 - e^-u)^(a-1) = u^(a-1) e^(-(a-1) u/2) exp((a-1)(u^2/24 - u^4/2880 + ...))}. With
+     * {@code beta = b + (a-1)/2} and the first correction kept,
+     * {@code I_x(a, b) = (P(a, beta xi) + c P(a+2, beta xi)) / (1 + c)}, {@code c = (a-1) a (a+1) / (24 beta^2)}
+     * (the same expansion for the whole integral normalizes it; Temme, <i>Special Functions</i>, 1996,
+     * Sec. 11.3.3, the large-b case). The next terms, of order {@code ((a-1)^2/1152 + |a-1|/2880) (a)_4 beta^-4}
+     * and c^2, are below {@link #GAMMA_LIMIT_ERROR} where this is used ({@code min(a, b)^6 <= 1e-17 beta^4}
+     * and max &gt; 1e10); P and Q carry their own error (Temme's expansion, 1e-15 relative, for a &gt;= 1e5).
+     * The lower or upper tail is computed directly from P or Q, so each keeps its relative accuracy.
+     */
+    static double gammaLimit(double x, double a, double b, boolean upper) {
+        double beta = b + (a - 1) / 2;
+        double z = -Math.log1p(-x) * beta;
+        double c = (a - 1) * a * (a + 1) / (24 * beta * beta);
+        double tail = upper ? regularizedGammaQ(a, z) + c * regularizedGammaQ(a + 2, z)
+                : regularizedGammaP(a, z) + c * regularizedGammaP(a + 2, z);
+        return Math.max(0, Math.min(1, tail / (1 + c)));
+    }
+
     /** From here the normal approximation with its skewness correction is within 1e-16 (see betaNormal). */
     static final double BETA_NORMAL = 1e17;
 
@@ -497,7 +610,21 @@ public final class Special {
         double r = b / a;                         // mean = 1 / (1 + r), computed without a + b
         double mean = 1 / (1 + r);
         double sd = Math.sqrt(mean * (1 - mean) / a / (1 + r));   // var = ab / (s^2 (s + 1)) ~ mean (1 - mean) / s
-        double z = (x - mean) / sd;
+        // x - a/(a+b) with the mean in double-double (a, b scaled by 1/4, exact, so a + b cannot overflow):
+        // the rounding of the mean alone moved z by 2e-8 at a = 1e17, b = 2e17, x = 1/3 + 1e-9, where
+        // sd = 8.6e-10 (I was 4.4e-9 off)
+        double qa = 0.25 * a;
+        double qb = 0.25 * b;
+        double sHi = qa + qb;
+        double sLo = qa >= qb ? qb - (sHi - qa) : qa - (sHi - qb);   // Fast2Sum (Dekker): sHi + sLo = qa + qb exactly
+        double mHi = qa / sHi;
+        double mLo = (Math.fma(-mHi, sHi, qa) - mHi * sLo) / sHi;
+        double z = ((x - mHi) - mLo) / sd;
+        if (Math.abs(z) > 40) {
+            // Phi(z) and the correction phi(z) (z^2 - 1) are below 1e-340 there; z^2 may overflow (x = 1e-300 for
+            // Beta(1e308, 1e308): z = -1.4e154, and 0 * inf = NaN; RB-01 at tries x10, seed 4)
+            return z < 0 ? 0 : 1;
+        }
         double skew = 2 * (r - 1) / (Math.sqrt(a) * Math.sqrt(r * (1 + r)));
         double density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
         double p = normalCdf(z) - density * skew * (z * z - 1) / 6;
@@ -515,7 +642,11 @@ public final class Special {
             logPrefactor = -a * phi(x * r - y) - b * phi(y / r - x) + 0.5 * (Math.log(a) + Math.log(b) - lnS)
                     - LN_SQRT_2PI - stirling(a) - stirling(b) + stirling(a + b);
         } else {
-            logPrefactor = a * Math.log(x) + b * Math.log(y) - logBeta(a, b);
+            // ln x and ln y from whichever of x, y is below 1/2 (that one is exact; the other is 1 minus it,
+            // rounded): b ln y with y = 1 - 1e-5 rounded was off by b u = 1e-10 at b = 1e6
+            double lnX = x < 0.5 ? Math.log(x) : Math.log1p(-y);
+            double lnY = y < 0.5 ? Math.log(y) : Math.log1p(-x);
+            logPrefactor = a * lnX + b * lnY - logBeta(a, b);
         }
         double prefactor = Math.exp(logPrefactor) / a;
         // 1 / (1 + d1 / (1 + d2 / (1 + ...))), d_{2m+1} = -(a+m)(a+b+m)x / ((a+2m)(a+2m+1)),
@@ -542,10 +673,11 @@ public final class Special {
             double delta = d * c;
             h *= delta;
             if (Math.abs(delta - 1) <= EPS) {
-                break;
+                return prefactor * h;
             }
         }
-        return prefactor * h;
+        throw new ArithmeticException("incomplete beta: the continued fraction did not converge in " + MAX_ITERATIONS
+                + " terms for a = " + a + ", b = " + b + ", x = " + x);
     }
 
     /**

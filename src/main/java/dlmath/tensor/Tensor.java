@@ -1284,25 +1284,47 @@ public final class Tensor {
         return new Tensor(outShape, out);
     }
 
+    /**
+     * The sum, left to right; if an intermediate sum overflowed although every entry is finite
+     * (e.g. {@code [MAX, MAX, -MAX]}, exact sum MAX), the same left-to-right sum of
+     * {@code v_i 2^-k} with {@code 2^k > n}, scaled back by {@code 2^k}. Scaling by a power of two is
+     * exact (up to the underflow of entries below {@code 2^(k-1074)}, far below the rounding error of
+     * a sum that once exceeded MAX), no partial sum of the scaled entries can overflow, so the
+     * result has the error bound {@code (n-1) u sum |v_i|} of the plain sum and is +-inf only when
+     * the rounded scaled sum times {@code 2^k} exceeds MAX.
+     */
     private static double sumOf(double[] v, int from, int to) {
         double s = 0;
         for (int i = from; i < to; i++) {
             s += v[i];
         }
+        if (Double.isInfinite(s) && !hasInfinity(v, from, to)) {
+            s = Math.scalb(scaledSum(v, from, to), scale(to - from));
+        }
         return s;
+    }
+
+    /** k with {@code 2^k > n}: n entries of magnitude at most MAX 2^-k cannot overflow a sum. */
+    private static int scale(int n) {
+        return 32 - Integer.numberOfLeadingZeros(n);
+    }
+
+    /** {@code sum v_i 2^-k}, left to right, with k = {@link #scale}(to - from). */
+    private static double scaledSum(double[] v, int from, int to) {
+        int k = scale(to - from);
+        double scaled = 0;
+        for (int i = from; i < to; i++) {
+            scaled += Math.scalb(v[i], -k);
+        }
+        return scaled;
     }
 
     private static double meanOf(double[] v, int from, int to) {
         double mean = sumOf(v, from, to) / (to - from);
         if (Double.isInfinite(mean) && !hasInfinity(v, from, to)) {
-            // the sum overflowed although every entry is finite: sum v_i 2^-k instead (scaling by a
-            // power of two is exact) and scale the mean back; it is representable, |mean| <= max |v_i|
-            int k = 32 - Integer.numberOfLeadingZeros(to - from);   // 2^k > n: the scaled sum cannot overflow
-            double scaled = 0;
-            for (int i = from; i < to; i++) {
-                scaled += Math.scalb(v[i], -k);
-            }
-            mean = Math.scalb(scaled / (to - from), k);
+            // the sum exceeds MAX although every entry is finite: the mean is representable,
+            // |mean| <= max |v_i|; divide the scaled sum before scaling back
+            mean = Math.scalb(scaledSum(v, from, to) / (to - from), scale(to - from));
         }
         return mean;
     }
@@ -1376,7 +1398,10 @@ public final class Tensor {
 
     /**
      * The sum of all entries, added left to right in row-major order (rounding error at most
-     * {@code (n-1) u sum|x_i|} to first order, u = 2^-53).
+     * {@code (n-1) u sum|x_i|} to first order, u = 2^-53). An intermediate overflow of finite
+     * entries is not an answer: the sum is then recomputed on entries scaled by a power of two, so
+     * {@code [MAX, MAX, -MAX]} sums to MAX; the result is infinite only when the sum itself is
+     * beyond the double range (or an entry is infinite).
      *
      * @return the sum
      */
@@ -1816,6 +1841,16 @@ public final class Tensor {
     }
 
     /**
+     * Above this many entries {@link #toString} summarizes, as NumPy's {@code threshold} print
+     * option (same default): only the first and last {@link #PRINT_EDGE_ITEMS} indices of each
+     * axis longer than twice that are printed, the rest shown as {@code ...}.
+     */
+    public static final int PRINT_THRESHOLD = 1000;
+
+    /** The indices printed at each end of a summarized axis (NumPy's {@code edgeitems}, same default). */
+    public static final int PRINT_EDGE_ITEMS = 3;
+
+    /**
      * The shape and the entries as an aligned grid, e.g.
      * <pre>
      * Tensor[2, 3]
@@ -1824,42 +1859,79 @@ public final class Tensor {
      * </pre>
      * Entries are printed by {@link Double#toString(double)}, which reads back to the same double,
      * right-aligned to a common width. Rank 0 prints the number alone; rank &gt;= 3 prints nested
-     * blocks, one per leading index, separated by blank lines as NumPy does.
+     * blocks, one per leading index, separated by blank lines as NumPy does. A tensor of more than
+     * {@link #PRINT_THRESHOLD} entries is summarized as NumPy does: each axis longer than
+     * {@code 2 * }{@link #PRINT_EDGE_ITEMS} shows its first and last {@code PRINT_EDGE_ITEMS}
+     * indices around {@code ...}, so the text has at most {@code (2 PRINT_EDGE_ITEMS + 1)^rank}
+     * cells whatever the size (a 10^8-entry tensor prints in microseconds, not minutes).
      *
      * @return the multi-line text
      */
     @Override
     public String toString() {
-        String[] cells = new String[size()];
-        int width = 0;
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = Double.toString(data[i]);
-            width = Math.max(width, cells[i].length());
-        }
+        boolean summarize = size() > PRINT_THRESHOLD;
         StringBuilder sb = new StringBuilder("Tensor").append(Shapes.toString(shape)).append('\n');
         if (rank() == 0) {
-            return sb.append(cells[0]).toString();
+            return sb.append(data[0]).toString();
         }
-        appendBlock(sb, cells, width, 0, 0, Shapes.strides(shape));
+        int[] strides = Shapes.strides(shape);
+        int width = cellWidth(0, 0, strides, summarize);
+        appendBlock(sb, width, 0, 0, strides, summarize);
         return sb.toString();
     }
 
+    /** The printed indices of an axis in order, -1 standing for the elided middle ("..."). */
+    private int[] printedIndices(int axis, boolean summarize) {
+        int n = shape[axis];
+        if (!summarize || n <= 2 * PRINT_EDGE_ITEMS) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int[] out = new int[2 * PRINT_EDGE_ITEMS + 1];
+        for (int i = 0; i < PRINT_EDGE_ITEMS; i++) {
+            out[i] = i;
+            out[PRINT_EDGE_ITEMS + 1 + i] = n - PRINT_EDGE_ITEMS + i;
+        }
+        out[PRINT_EDGE_ITEMS] = -1;
+        return out;
+    }
+
+    /** The widest printed cell of the sub-tensor at {@code axis} starting at flat {@code offset}. */
+    private int cellWidth(int axis, int offset, int[] strides, boolean summarize) {
+        int width = 0;
+        for (int i : printedIndices(axis, summarize)) {
+            if (i < 0) {
+                continue;
+            }
+            width = Math.max(width, axis == rank() - 1 ? Double.toString(data[offset + i]).length()
+                    : cellWidth(axis + 1, offset + i * strides[axis], strides, summarize));
+        }
+        return width;
+    }
+
     /** Appends the sub-tensor at {@code axis} starting at flat {@code offset}, in brackets. */
-    private void appendBlock(StringBuilder sb, String[] cells, int width, int axis, int offset, int[] strides) {
+    private void appendBlock(StringBuilder sb, int width, int axis, int offset, int[] strides, boolean summarize) {
         boolean innermost = axis == rank() - 1;
         sb.append('[');
-        for (int i = 0; i < shape[axis]; i++) {
-            if (i > 0 && innermost) {
+        int[] printed = printedIndices(axis, summarize);
+        for (int p = 0; p < printed.length; p++) {
+            int i = printed[p];
+            if (p > 0 && innermost) {
                 sb.append(", ");
-            } else if (i > 0) {
+            } else if (p > 0) {
                 // Rows end with a newline; blocks of rank r >= 2 are also separated by r - 1 blank lines.
                 sb.append(',').append("\n".repeat(rank() - axis - 1)).append(" ".repeat(axis + 1));
             }
-            if (innermost) {
-                String cell = cells[offset + i];
+            if (i < 0) {
+                sb.append(innermost ? " ".repeat(Math.max(0, width - 3)) + "..." : "...");
+            } else if (innermost) {
+                String cell = Double.toString(data[offset + i]);
                 sb.append(" ".repeat(width - cell.length())).append(cell);
             } else {
-                appendBlock(sb, cells, width, axis + 1, offset + i * strides[axis], strides);
+                appendBlock(sb, width, axis + 1, offset + i * strides[axis], strides, summarize);
             }
         }
         sb.append(']');

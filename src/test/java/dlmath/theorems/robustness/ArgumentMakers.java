@@ -9,6 +9,24 @@ import dlmath.autodiff.Primitives;
 import dlmath.autodiff.Program;
 import dlmath.autodiff.Sample;
 import dlmath.autodiff.Var;
+import dlmath.learn.Training;
+import dlmath.nn.ConvGeometry;
+import dlmath.nn.Datasets;
+import dlmath.nn.Layer;
+import dlmath.nn.Layers;
+import dlmath.nn.Losses;
+import dlmath.nn.Mode;
+import dlmath.nn.Params;
+import dlmath.optim.LineSearch;
+import dlmath.optim.Links;
+import dlmath.optim.Optimizer;
+import dlmath.optim.Optimizers;
+import dlmath.optim.Projection;
+import dlmath.optim.Projections;
+import dlmath.optim.Schedule;
+import dlmath.optim.Schedules;
+import dlmath.optim.State;
+import dlmath.optim.Step;
 import dlmath.linalg.Cholesky;
 import dlmath.linalg.Lu;
 import dlmath.linalg.Pca;
@@ -31,6 +49,9 @@ import dlmath.prob.Quadrature;
 import dlmath.prob.Uniform;
 import dlmath.tensor.Tensor;
 import java.lang.reflect.ParameterizedType;
+import java.nio.file.Path;
+import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.util.ArrayList;
@@ -295,6 +316,140 @@ final class ArgumentMakers {
                 c -> new MultivariateNormal(Tensor.zeros(2), m(new double[][] {{2, 1}, {1, 3}}).mul(0x1p1000)));
         add(Quadrature.Rule.class, "Gauss-Hermite rule, 5 nodes", c -> Quadrature.gaussHermite(5));
         add(Quadrature.Result.class, "result 1 +- 0", c -> new Quadrature.Result(1, 0));
+
+        optimMakers();
+        nnMakers();
+        learnMakers();
+    }
+
+    // -------------------------------------------------------------------- dlmath.optim
+
+    private static Tensor[] params2() {
+        return new Tensor[] {Tensor.of(1, -2), Tensor.of(0.5)};
+    }
+
+    private static void optimMakers() {
+        add(Optimizer.class, "sgd(0.1)", c -> Optimizers.sgd(0.1));
+        add(Optimizer.class, "sgd(0.1, momentum 0.9, nesterov, weight decay 0.01)",
+                c -> Optimizers.sgd(0.1, 0.9, 0, 0.01, true));
+        add(Optimizer.class, "adam(1e-3, amsgrad)", c -> Optimizers.adam(1e-3, 0.9, 0.999, 1e-8, 0, true));
+        add(Optimizer.class, "adamW(MAX)", c -> Optimizers.adamW(MAX));
+        add(Optimizer.class, "adagrad(0.1)", c -> Optimizers.adagrad(0.1));
+        add(Optimizer.class, "rmsprop(0.01, centered, momentum 0.9)",
+                c -> Optimizers.rmsprop(0.01, 0.99, 1e-8, 0, 0.9, true));
+        add(Optimizer.class, "fista(0.1)", c -> Optimizers.fista(0.1));
+        add(Optimizer.class, "chain(clip to box [-1, 1], sgd(subnormal))",
+                c -> Links.chain(Links.project(Projections.box(-1, 1)), Optimizers.sgd(SUB)));
+        add(Optimizer[].class, "Optimizer[] {sgd(0.1)}", c -> new Optimizer[] {Optimizers.sgd(0.1)});
+        add(Optimizer[].class, "Optimizer[] {}", c -> new Optimizer[0]);
+        add(Optimizer[].class, "Optimizer[] {null}", c -> new Optimizer[] {null});
+        add(Schedule.class, "constant(0.1)", c -> Schedules.constant(0.1));
+        add(Schedule.class, "cosine(1, 10, 0)", c -> Schedules.cosine(1, 10, 0));
+        add(Schedule.class, "t -> NaN (a user schedule)", c -> (Schedule) t -> Double.NaN);
+        add(Schedule.class, "t -> -1 (a user schedule)", c -> (Schedule) t -> -1);
+        add(Projection.class, "box [0, 1]", c -> Projections.box(0, 1));
+        add(Projection.class, "ball of radius MAX", c -> Projections.ball(MAX));
+        add(Projection.class, "x -> null (a user projection)", c -> (Projection) x -> null);
+        add(Projection.class, "x -> [1] (a user projection of the wrong shape)", c -> (Projection) x -> Tensor.of(1.0));
+        add(State.None.class, "State.None", c -> new State.None());
+        add(State.Count.class, "State.Count(0)", c -> new State.Count(0));
+        add(State.Count.class, "State.Count(-1)", c -> new State.Count(-1));
+        add(State.Momentum.class, "State.Momentum of params [2], [1]",
+                c -> new State.Momentum(0, new Tensor[] {Tensor.zeros(2), Tensor.zeros(1)}));
+        add(State.Adam.class, "State.Adam of the wrong shapes",
+                c -> new State.Adam(3, new Tensor[] {Tensor.zeros(3)}, new Tensor[] {Tensor.zeros(3)}, null));
+        add(State.Adagrad.class, "State.Adagrad at MAX", c -> new State.Adagrad(Long.MAX_VALUE, new Tensor[] {Tensor.of(MAX, MAX), Tensor.of(MAX)}));
+        add(State.RmsProp.class, "State.RmsProp of params [2], [1]",
+                c -> new State.RmsProp(1, new Tensor[] {Tensor.ones(2), Tensor.ones(1)}, new Tensor[] {Tensor.zeros(2), Tensor.zeros(1)}));
+        add(State.Fista.class, "State.Fista theta NaN", c -> new State.Fista(0, Double.NaN, params2()));
+        add(State.Chain.class, "State.Chain(None, Count(0))", c -> new State.Chain(List.of(new State.None(), new State.Count(0))));
+        add(typeOf("java.util.List<dlmath.optim.State>"), "states [None, Count(0)]",
+                c -> List.of(new State.None(), new State.Count(0)));
+        add(typeOf("java.util.List<dlmath.optim.State>"), "states []", c -> List.of());
+        add(typeOf("java.util.List<dlmath.optim.State>"), "states [null]", c -> java.util.Arrays.asList((State) null));
+        value(Class.class, "class State.Count", State.Count.class);
+        value(Class.class, "class State.Adam", State.Adam.class);
+        add(Step.class, "step of updates [2], [1]", c -> new Step(params2(), new State.None()));
+        add(typeOf("java.util.function.ToDoubleFunction<dlmath.tensor.Tensor>"), "f = |x|^2",
+                c -> (ToDoubleFunction<Tensor>) x -> x.dot(x));
+        add(typeOf("java.util.function.ToDoubleFunction<dlmath.tensor.Tensor>"), "f = NaN",
+                c -> (ToDoubleFunction<Tensor>) x -> Double.NaN);
+        add(typeOf("java.util.function.ToDoubleFunction<dlmath.tensor.Tensor>"), "f = -sum (unbounded below)",
+                c -> (ToDoubleFunction<Tensor>) x -> -x.sumAll());
+        String grad = "java.util.function.Function<dlmath.tensor.Tensor[], dlmath.tensor.Tensor[]>";
+        add(typeOf(grad), "gradient x -> x", c -> (Function<Tensor[], Tensor[]>) x -> x);
+        add(typeOf(grad), "gradient returning null", c -> (Function<Tensor[], Tensor[]>) x -> null);
+        add(typeOf(grad), "gradient returning {}", c -> (Function<Tensor[], Tensor[]>) x -> new Tensor[0]);
+        add(LineSearch.Result.class, "line search result", c -> new LineSearch.Result(1, Tensor.of(1.0), 0, 1));
+    }
+
+    // -------------------------------------------------------------------- dlmath.nn
+
+    private static Params linearParams(Ctx c) {
+        return new Layers.Linear(2, 2).init(new SplittableRandom(3));
+    }
+
+    private static void nnMakers() {
+        add(Layers.Linear.class, "Linear(2, 2)", c -> new Layers.Linear(2, 2));
+        add(Layers.Linear.class, "Linear(MAX, MAX)", c -> new Layers.Linear(Integer.MAX_VALUE, Integer.MAX_VALUE));
+        add(Layers.Conv2d.class, "Conv2d(1, 2, 3, 1, 1)", c -> new Layers.Conv2d(1, 2, 3, 1, 1));
+        add(Layers.MaxPool2d.class, "MaxPool2d(2)", c -> new Layers.MaxPool2d(2));
+        add(Layers.AvgPool2d.class, "AvgPool2d(2)", c -> new Layers.AvgPool2d(2));
+        add(Layers.BatchNorm.class, "BatchNorm1d(2)", c -> Layers.BatchNorm.batchNorm1d(2));
+        add(Layers.BatchNorm.class, "BatchNorm2d(1)", c -> Layers.BatchNorm.batchNorm2d(1));
+        add(Layers.Dropout.class, "Dropout(0.5)", c -> new Layers.Dropout(0.5));
+        add(Layers.Dropout2d.class, "Dropout2d(1)", c -> new Layers.Dropout2d(1));
+        add(Layers.Activation.class, "Activation(SOFTMAX)", c -> new Layers.Activation(Layers.Kind.SOFTMAX));
+        add(Layers.Flatten.class, "Flatten", c -> new Layers.Flatten());
+        add(Layers.Sequential.class, "Sequential(Linear(2, 3), ReLU, Linear(3, 2))", c -> Layers.Sequential.of(
+                new Layers.Linear(2, 3), new Layers.Activation(Layers.Kind.RELU), new Layers.Linear(3, 2)));
+        add(Layers.Sequential.class, "Sequential()", c -> Layers.Sequential.of());
+        add(Layer[].class, "Layer[] {Linear(2, 2)}", c -> new Layer[] {new Layers.Linear(2, 2)});
+        add(Layer[].class, "Layer[] {}", c -> new Layer[0]);
+        add(Layer[].class, "Layer[] {null}", c -> new Layer[] {null});
+        add(typeOf("java.util.List<dlmath.nn.Layer>"), "layers [Linear(2, 2), Flatten]",
+                c -> List.of(new Layers.Linear(2, 2), new Layers.Flatten()));
+        add(typeOf("java.util.List<dlmath.nn.Layer>"), "layers [null]", c -> java.util.Arrays.asList((Layer) null));
+        for (Layers.Kind k : Layers.Kind.values()) {
+            value(Layers.Kind.class, "activation " + k, k);
+        }
+        value(Mode.class, "TRAIN", Mode.TRAIN);
+        value(Mode.class, "EVAL", Mode.EVAL);
+        add(Params.class, "params of Linear(2, 2)", ArgumentMakers::linearParams);
+        value(Params.class, "Params.EMPTY", Params.EMPTY);
+        add(Params.class, "params {w: [1e308, -1e308], b: NaN}",
+                c -> Params.of("w", Tensor.of(1e308, -1e308), "b", Tensor.scalar(Double.NaN)));
+        add(Params.class, "BatchNorm1d(2) state", c -> Layers.BatchNorm.batchNorm1d(2).initState());
+        add(typeOf("java.util.Map<java.lang.String, dlmath.autodiff.Var>"), "variables of Linear(2, 2)",
+                c -> linearParams(c).variables(c.graph));
+        add(typeOf("java.util.Map<java.lang.String, dlmath.autodiff.Var>"), "variables {}", c -> Map.of());
+        add(typeOf("java.util.Map<java.lang.String, dlmath.autodiff.Var>"), "variables of another graph",
+                c -> linearParams(c).variables(new Graph()));
+        add(Layer.Out.class, "out (var, empty state)", c -> new Layer.Out(c.graph.variable(Tensor.of(1.0)), Params.EMPTY));
+        add(ConvGeometry.class, "geometry [1, 1, 4, 4] * 3x3", c -> ConvGeometry.of(new int[] {1, 1, 4, 4},
+                new int[] {3, 3}, new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}));
+        add(ConvGeometry.class, "geometry [MAX, 1, MAX, 1] * 1x1", c -> ConvGeometry.of(
+                new int[] {Integer.MAX_VALUE, 1, Integer.MAX_VALUE, 1}, new int[] {1, 1}, new int[] {1, 1}, new int[] {0, 0},
+                new int[] {1, 1}));
+        add(Datasets.Dataset.class, "dataset of 4 rows, 2 classes",
+                c -> new Datasets.Dataset(Tensor.of(new double[][] {{0, 1}, {1, 0}, {2, 2}, {3, 1}}), new int[] {0, 1, 0, 1}, 2));
+        add(Datasets.Dataset.class, "dataset of 1 row", c -> new Datasets.Dataset(Tensor.of(new double[][] {{1}}), new int[] {0}, 1));
+        value(Path.class, "path data/wine_data.csv", Path.of("data/wine_data.csv"));
+        value(Path.class, "path data/digits.csv.gz", Path.of("data/digits.csv.gz"));
+        value(Path.class, "path pom.xml (not a table)", Path.of("pom.xml"));
+        value(Path.class, "path data/ (a directory)", Path.of("data"));
+        value(Path.class, "path that does not exist", Path.of("no/such/file.csv"));
+        String loss = "java.util.function.BiFunction<dlmath.autodiff.Var, dlmath.tensor.Tensor, dlmath.autodiff.Var>";
+        add(typeOf(loss), "loss mse", c -> (BiFunction<Var, Tensor, Var>) Losses::mse);
+        add(typeOf(loss), "loss returning null", c -> (BiFunction<Var, Tensor, Var>) (y, t) -> null);
+        add(typeOf(loss), "loss returning y (not a scalar)", c -> (BiFunction<Var, Tensor, Var>) (y, t) -> y);
+    }
+
+    // -------------------------------------------------------------------- dlmath.learn
+
+    private static void learnMakers() {
+        add(Training.Trained.class, "trained (params of Linear(2, 2), one epoch)",
+                c -> new Training.Trained(linearParams(c), Params.EMPTY, new double[] {0.5}));
     }
 
     /** A type by its name, for the generic parameter types the table distinguishes. */
