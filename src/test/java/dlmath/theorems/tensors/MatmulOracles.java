@@ -4,6 +4,7 @@ import static dlmath.gen.TensorAssert.assertThat;
 
 import dlmath.check.Check;
 import dlmath.check.Claims;
+import dlmath.check.Counterexample;
 import dlmath.check.Gen;
 import dlmath.check.Gens;
 import dlmath.check.Property;
@@ -248,6 +249,37 @@ class MatmulOracles {
             assertThat(a.matmul(Tensor.eye(a.dim(1)))).isExactly(a);
             Claims.that("shape of A @ B is [n, p]: " + Shapes.toString(a.matmul(a.transpose()).shape()),
                     Arrays.equals(a.matmul(a.transpose()).shape(), new int[] {a.dim(0), a.dim(0)}));
+        });
+    }
+
+    /**
+     * The hypothesis "no underflow" of Higham's relative model dropped: entries c 2^-540, c in [1, 10], so
+     * every product lies in the subnormal range and errs by up to 2^-1075 absolutely. Claimed against the
+     * exact product (BigDecimal sums of exact products, rounded once): |fl(AB) - AB| <= gamma_m |A||B| alone,
+     * without the absolute term, fails (e.g. a 1 x 1 product 2^-1080 rounds to 0).
+     */
+    @Counterexample
+    void relativeBoundNeedsNoUnderflow(Check check) {
+        Gen<Double> tiny = Gens.doubles(1, 10).map(c -> c * 0x1p-540);
+        check.forAll(TnGens.productSides(3).flatMap(d -> Gens.tuples(TensorGens.tensors(new int[] {d[0], d[1]}, tiny),
+                TensorGens.tensors(new int[] {d[1], d[2]}, tiny))).as("(A, B)"), ab -> {
+            Tensor a = ab.first();
+            Tensor b = ab.second();
+            int m = a.dim(1);
+            Tensor c = a.matmul(b);
+            for (int i = 0; i < a.dim(0); i++) {
+                for (int j = 0; j < b.dim(1); j++) {
+                    java.math.BigDecimal exact = java.math.BigDecimal.ZERO;
+                    double abs = 0;
+                    for (int k = 0; k < m; k++) {
+                        exact = exact.add(new java.math.BigDecimal(a.get(i, k)).multiply(new java.math.BigDecimal(b.get(k, j))));
+                        abs += Math.abs(a.get(i, k) * b.get(k, j));
+                    }
+                    double err = new java.math.BigDecimal(c.get(i, j)).subtract(exact).abs().doubleValue();
+                    Claims.atMost("|fl(AB) - AB|_" + i + j + " <= gamma_m (|A||B|)_" + i + j, err,
+                            Naive.tol(Naive.gamma(m), abs, m));
+                }
+            }
         });
     }
 }

@@ -187,18 +187,41 @@ class ReshapePermute {
                 });
     }
 
-    /** Composition order matters: permute(p).permute(q) = permute(q o p) fails for some p, q (rank >= 3). */
-    @Counterexample
-    void compositionIsNotCommutative(Check check) {
-        check.forAll(TWO_PERMUTATIONS.as("(p, x), q"), pq -> {
-                    Permuted px = pq.px();
-                    int[] q = pq.q();
-                    int[] p = px.p();
-                    int[] qp = new int[p.length];
-                    for (int d = 0; d < p.length; d++) {
-                        qp[d] = q[p[d]];
-                    }
-                    assertThat(px.x().permute(p).permute(q)).isExactly(px.x().permute(qp));
-                });
+    /**
+     * The hypothesis "p is a permutation of the axes" dropped: p is any list of r axes in [0, r). For an
+     * axis listed twice there is no inverse permutation and no permuted tensor; permute refuses, naming
+     * the axes and the shape. The repetition is confirmed (a sort of p) before the call.
+     */
+    @Counterexample(expects = IllegalArgumentException.class)
+    void permuteNeedsAPermutation(Check check) {
+        check.forAll(TensorGens.tensors(TensorGens.shapes(2, 4, 1, 3)).flatMap(x ->
+                Gens.listOfSize(Gens.integers(0, x.rank() - 1), x.rank()).map(p -> new Permuted(x,
+                        p.stream().mapToInt(Integer::intValue).toArray()))).as("(x, p)"), px -> {
+            int[] sorted = px.p().clone();
+            Arrays.sort(sorted);
+            boolean repeated = false;
+            for (int d = 0; d < sorted.length; d++) {
+                repeated |= sorted[d] != d;
+            }
+            check.confirm("p is not a permutation: sorted p = " + Arrays.toString(sorted), repeated);
+            assertThat(px.x().permute(px.p()).permute(inverse(px.p()))).isExactly(px.x());
+        });
+    }
+
+    /**
+     * The hypothesis "the target has the same number of elements" dropped: a target of another size
+     * has no row-major correspondence, and reshape refuses, naming both shapes. The sizes are compared
+     * (a product written out here) before the call.
+     */
+    @Counterexample(expects = IllegalArgumentException.class)
+    void reshapeNeedsTheSameSize(Check check) {
+        check.forAll(TENSORS.as("x"), TensorGens.shapes(1, 4, 1, 4).as("target"), (x, target) -> {
+            long size = 1;
+            for (int side : target) {
+                size *= side;
+            }
+            check.confirm("size of the target " + size + " != size of x " + x.size(), size != x.size());
+            assertThat(x.reshape(target).reshape(x.shape())).isExactly(x);
+        });
     }
 }
