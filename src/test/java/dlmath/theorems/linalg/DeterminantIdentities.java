@@ -2,18 +2,18 @@ package dlmath.theorems.linalg;
 
 import dlmath.check.Check;
 import dlmath.check.Claims;
+import dlmath.check.Counterexample;
 import dlmath.check.Gen;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
 import dlmath.check.Tol;
 import dlmath.gen.LinalgGens;
+import dlmath.gen.TensorGens;
 import dlmath.linalg.Linalg;
 import dlmath.linalg.Lu;
 import dlmath.linalg.Svd;
 import dlmath.tensor.Tensor;
-import dlmath.check.Counterexample;
-import dlmath.gen.TensorGens;
 import org.junit.jupiter.api.Tag;
 
 /**

@@ -2,6 +2,7 @@ package dlmath.theorems.linalg;
 
 import dlmath.check.Check;
 import dlmath.check.Claims;
+import dlmath.check.Counterexample;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
@@ -11,7 +12,6 @@ import dlmath.gen.MatrixGens;
 import dlmath.gen.TensorGens;
 import dlmath.linalg.Qr;
 import dlmath.tensor.Tensor;
-import dlmath.check.Counterexample;
 import org.junit.jupiter.api.Tag;
 
 /**

@@ -2,15 +2,15 @@ package dlmath.theorems.linalg;
 
 import dlmath.check.Check;
 import dlmath.check.Claims;
+import dlmath.check.Counterexample;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
 import dlmath.check.Tol;
 import dlmath.gen.LinalgGens;
+import dlmath.gen.TensorGens;
 import dlmath.linalg.SymmetricEigen;
 import dlmath.tensor.Tensor;
-import dlmath.check.Counterexample;
-import dlmath.gen.TensorGens;
 import org.junit.jupiter.api.Tag;
 
 /**
