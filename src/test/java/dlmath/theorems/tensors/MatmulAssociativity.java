@@ -88,8 +88,10 @@ class MatmulAssociativity {
             for (Kinded k : t) {
                 check.label(k.kind());
             }
+            // cover, estimated (issue 10): associativeForStructuredMatrices: p^ = 0.245 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.177; N >= 200: exp(-N KL(3% || 0.177)) = e^-21.2
             check.cover(3, t.stream().anyMatch(k -> k.kind().equals("rank-deficient")), "a rank-deficient factor");
-            check.cover(2, t.stream().anyMatch(k -> k.kind().equals("ill-conditioned")), "an ill-conditioned factor");
+            // cover, estimated (issue 10): associativeForStructuredMatrices: p^ = 0.172 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.112; N >= 200: no hit in N: (1 - 0.112)^200 = e^-23.8
+            check.cover(0.1, t.stream().anyMatch(k -> k.kind().equals("ill-conditioned")), "an ill-conditioned factor");
             check(check, t.get(0).value(), t.get(1).value(), t.get(2).value(), false);
         });
     }
@@ -104,7 +106,9 @@ class MatmulAssociativity {
             Tensor a = ops.get(0);
             Tensor b = ops.get(1);
             Tensor c = ops.get(2);
+            // cover, estimated (issue 10): exactForSmallIntegers: p^ = 0.335 over 750 random tries (seed 7, tries x5), 5-sigma lower limit 0.249; N >= 150: exp(-N KL(5% || 0.249)) = e^-21.4
             check.cover(5, a.dim(1) == 1 || b.dim(1) == 1, "an inner dimension is 1");
+            // cover, estimated (issue 10): exactForSmallIntegers: p^ = 0.960 over 750 random tries (seed 7, tries x5), 5-sigma lower limit 0.924; N >= 150: exp(-N KL(10% || 0.924)) = e^-300.7
             check.cover(10, a.dim(0) != c.dim(1) || a.dim(1) != b.dim(1), "rectangular");
             assertThat(a.matmul(b).matmul(c)).isExactly(a.matmul(b.matmul(c)));
         });

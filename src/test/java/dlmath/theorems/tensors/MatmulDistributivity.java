@@ -70,7 +70,8 @@ class MatmulDistributivity {
             Tensor b = ops.get(1);
             Tensor c = ops.get(2);
             int m = a.dim(1);
-            check.cover(5, m == 1, "inner dimension 1");
+            // cover, estimated (issue 10): leftDistributive: p^ = 0.209 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.145; N >= 200: exp(-N KL(1.5% || 0.145)) = e^-21.0
+            check.cover(1.5, m == 1, "inner dimension 1");
             double[][] scale = Naive.matmul(Naive.abs(Naive.rows(a)), Naive.add(Naive.abs(Naive.rows(b)), Naive.abs(Naive.rows(c))));
             Tensor tol = Naive.tensor(Naive.tol(2 * Naive.gamma(m + 1), scale, m + 1));
             assertThat(a.matmul(b.add(c))).isCloseTo(a.matmul(b).add(a.matmul(c)), tol);

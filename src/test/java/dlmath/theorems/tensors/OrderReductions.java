@@ -144,7 +144,8 @@ class OrderReductions {
                 }
             }
             check.label(ties ? "tied maximum" : "unique maximum");
-            check.cover(10, ties, "tied maximum");
+            // cover, estimated (issue 10): argmaxIsTheFirstMaximum: p^ = 0.296 over 1250 random tries (seed 7, tries x5), 5-sigma lower limit 0.231; N >= 250: exp(-N KL(7.75% || 0.231)) = e^-20.9
+            check.cover(7.75, ties, "tied maximum");
             int flat = x.argmaxAll();
             double[] all = x.toArray();
             Claims.that("x.flatten()[argmaxAll] = maxAll", all[flat] == x.maxAll());
@@ -192,6 +193,7 @@ class OrderReductions {
                             arg[o] == firstNan);
                 }
             }
+            // cover, estimated (issue 10): nanPropagates: p^ = 0.613 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.536; N >= 200: exp(-N KL(20% || 0.536)) = e^-47.7
             check.cover(20, any, "a group holds a NaN");
             Claims.that("maxAll is NaN iff some entry is", Double.isNaN(x.maxAll()) == Arrays.stream(x.toArray()).anyMatch(Double::isNaN));
         });

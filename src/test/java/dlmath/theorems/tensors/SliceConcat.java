@@ -48,8 +48,10 @@ class SliceConcat {
             Tensor x = sp.x();
             int ax = sp.axis();
             int n = x.dim(ax);
-            check.cover(20, ax > 0, "axis > 0");
-            check.cover(20, ax < x.rank() - 1, "axis before the last");
+            // cover, estimated (issue 10): concatOfSlicesIsTheTensor: p^ = 0.415 over 1250 random tries (seed 7, tries x5), 5-sigma lower limit 0.345; N >= 250: exp(-N KL(16.25% || 0.345)) = e^-20.9
+            check.cover(16.25, ax > 0, "axis > 0");
+            // cover, estimated (issue 10): concatOfSlicesIsTheTensor: p^ = 0.368 over 1250 random tries (seed 7, tries x5), 5-sigma lower limit 0.300; N >= 250: exp(-N KL(12.5% || 0.300)) = e^-21.4
+            check.cover(12.5, ax < x.rank() - 1, "axis before the last");
             Tensor head = x.slice(ax, 0, sp.k());
             Tensor tail = x.slice(ax, sp.k(), n);
             assertThat(Tensor.concat(ax, head, tail)).isExactly(x);

@@ -73,6 +73,7 @@ class VecKronecker {
             Tensor b = ops.get(2);
             int m = a.dim(1);
             int p = x.dim(1);
+            // cover, estimated (issue 10): vecOfProductIsKroneckerTimesVec: p^ = 0.423 over 1250 random tries (seed 7, tries x5), 5-sigma lower limit 0.353; N >= 250: exp(-N KL(5% || 0.353)) = e^-66.8
             check.cover(5, a.dim(0) == 1 || b.dim(1) == 1, "a vector result side");
             Claims.that("vec(X) is column stacking", java.util.Arrays.equals(vec(x).toArray(), vecByDefinition(x)));
             Tensor left = vec(a.matmul(x).matmul(b));
