@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Tag;
  * absolute errors. Page: theorems/linalg/LA-03-singular-value-oracles.md.
  */
 @Theorem(id = "LA-03", name = "Singular values agree with independent oracles",
-        statement = "|s_i(ours) - s_i(commons-math3)| <= (tau + 4 max(m,n) min(m,n) eps) s_1-scale; "
+        statement = "|s_i(ours) - s_i(commons-math3)| <= eps_ours + eps_cm,i (commons-math3's error certified from its own factors); "
                 + "|sqrt(lambda_i(A^T A)) - s_i| <= min(delta / s_i, sqrt(delta)), delta = O(n eps) s_1^2")
 @Tag("linalg")
 class SingularValueOracles {
