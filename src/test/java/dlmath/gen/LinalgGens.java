@@ -35,6 +35,44 @@ public final class LinalgGens {
                 Gens.weight(1, sides(max).flatMap(m -> sides(max).map(n -> Tensor.zeros(m, n)))));
     }
 
+    /** The smallest and largest side of the occasional large matrices ({@link #withLarge}). */
+    public static final int LARGE_MIN = 30;
+    public static final int LARGE_MAX = 50;
+
+    /**
+     * Large m x n matrices: one side in [30, 50], the other in [1, 50] (tall or wide with equal
+     * probability), from {@link #generalWithoutNice} (a prescribed spectrum with Haar factors, low rank,
+     * power-of-two scaled, zero).
+     */
+    public static Gen<Tensor> large() {
+        return Gens.tuples(Gens.integers(LARGE_MIN, LARGE_MAX), Gens.integers(1, LARGE_MAX), Gens.booleans())
+                .flatMap(t -> t.third() ? generalWithoutNice(t.second(), t.first()) : generalWithoutNice(t.first(), t.second()));
+    }
+
+    /**
+     * {@code small} with probability 9/10 and {@link #large()} with probability 1/10 (a frequency
+     * alternative, drawn uniformly with no edge bias, so the 1/10 holds on every random try: no large
+     * matrix among N random tries has probability 0.9^N, below 1e-9 for N >= 197).
+     */
+    public static Gen<Tensor> withLarge(Gen<Tensor> small) {
+        return Gens.frequency(Gens.weight(9, small), Gens.weight(1, large()));
+    }
+
+    /** Symmetric n x n matrices, n in [30, 50], from the mixture of {@link #symmetricOfSize}. */
+    public static Gen<Tensor> largeSymmetric() {
+        return Gens.integers(LARGE_MIN, LARGE_MAX).flatMap(LinalgGens::symmetricOfSize);
+    }
+
+    /** {@code symmetric(max)} with probability 9/10, {@link #largeSymmetric()} with probability 1/10 (as {@link #withLarge}). */
+    public static Gen<Tensor> symmetricWithLarge(int max) {
+        return Gens.frequency(Gens.weight(9, symmetric(max)), Gens.weight(1, largeSymmetric()));
+    }
+
+    /** Whether a matrix is one of the large ones: a side of at least {@link #LARGE_MIN}. */
+    public static boolean isLarge(Tensor a) {
+        return Math.max(a.dim(0), a.dim(1)) >= LARGE_MIN;
+    }
+
     /**
      * Matrices with nice entries built as a list of 1 to max rows, each a list of 1 to max entries;
      * the first row's length is the number of columns n, longer rows are cut to n and shorter ones

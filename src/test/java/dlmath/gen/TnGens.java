@@ -178,13 +178,22 @@ public final class TnGens {
      * counted from the end and present in both, gets two different sides, both at least 2.
      */
     public static Gen<int[][]> incompatiblePair(int maxRank, int maxSide) {
+        return pairWithDifferentSides(maxRank, maxSide, 2);
+    }
+
+    /**
+     * The construction of {@link #incompatiblePair} with the smaller of the two different sides drawn
+     * from [minSide, maxSide + 1]: with minSide = 2 the shapes never broadcast; with minSide = 1 one of
+     * the sides may be 1, and then they do (TN-11's witness drops "both at least 2").
+     */
+    public static Gen<int[][]> pairWithDifferentSides(int maxRank, int maxSide, int minSide) {
         return TensorGens.shapes(1, maxRank, 1, maxSide).flatMap(full ->
                 Gens.tuples(Gens.integers(0, full.length - 1), Gens.integers(0, full.length - 1))
                         .flatMap(drops -> {
                             int[] a = java.util.Arrays.copyOfRange(full, drops.first(), full.length);
                             int[] b = java.util.Arrays.copyOfRange(full, drops.second(), full.length);
                             int common = Math.min(a.length, b.length);
-                            return Gens.tuples(Gens.integers(1, common), Gens.integers(2, maxSide + 1),
+                            return Gens.tuples(Gens.integers(1, common), Gens.integers(minSide, maxSide + 1),
                                     Gens.integers(1, maxSide)).map(t -> {
                                         int[] x = a.clone();
                                         int[] y = b.clone();

@@ -35,8 +35,12 @@ class BernoulliInequality {
     /**
      * The domain x >= -2 is the largest for integer exponents (for -2 <= x < -1, |1 + x| <= 1, so
      * (1+x)^n >= -1 >= 1 - n >= 1 + n x once n >= 2; n = 0, 1 are identities). Coverage counts the
-     * 300 random tries (no targeting here): x < 0 has probability about 1/6, and a cover of 3% fails
-     * only with probability at most exp(-300 KL(0.03 || 1/6)) = exp(-28.8) < 1e-12 (Chernoff).
+     * 300 random tries (no targeting here). Per try, for x from doubles(-2, 10): an edge draw is one of 13
+     * specials in [-2, 10], 6 of them negative; otherwise x &lt; 0 with probability at least 0.15 * 1/8 (rounded
+     * uniform) + 0.1 * 1/8 (fractions) + 0.5 * 1/6 (uniform) + 0.25 * 1/2 (log-uniform magnitude, random sign)
+     * = 0.24; so P(x &lt; 0) >= 0.24. For n from integers(0, 40): an edge draw is in {0, 1, 2, 39, 40}, n >= 2 with
+     * probability 3/5; otherwise at least 1/3 * 5/12 (size-biased widths) + 2/3 * 39/41 = 0.77; so P(n >= 2) >= 0.6.
+     * Chernoff, P(X &lt; cN) <= exp(-N KL(c || p)), N = 300: x &lt; 0 at 3%: exp(-52); n >= 2 at 5%: exp(-209).
      */
     @Property(tries = 300)
     void holdsForXAtLeastMinusTwo(Check check) {

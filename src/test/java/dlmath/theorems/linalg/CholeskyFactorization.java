@@ -30,9 +30,17 @@ import org.junit.jupiter.api.Tag;
 class CholeskyFactorization {
 
     /** SPD matrices: Q diag(l) Q^T with l in [1, kappa], kappa in {1, 10, 1e3, 1e6}, or B B^T + I with nice B. */
-    static final Gen<Tensor> SPD = Gens.integers(1, 6).flatMap(n -> Gens.oneOf(
-            Gens.elements(1.0, 10.0, 1e3, 1e6).flatMap(kappa -> MatrixGens.spd(n, kappa)),
-            TensorGens.tensors(n, n).map(b -> MatrixGens.symmetrize(b.matmul(b.transpose())).add(Tensor.eye(n)))));
+    static final Gen<Tensor> SPD = spd(Gens.integers(1, 6));
+
+    /** SPD matrices of the same families with n in [1, 6] (probability 9/10) or in [30, 50] (1/10). */
+    static final Gen<Tensor> SPD_WITH_LARGE = Gens.frequency(Gens.weight(9, SPD),
+            Gens.weight(1, spd(Gens.integers(LinalgGens.LARGE_MIN, LinalgGens.LARGE_MAX))));
+
+    static Gen<Tensor> spd(Gen<Integer> sizes) {
+        return sizes.flatMap(n -> Gens.oneOf(
+                Gens.elements(1.0, 10.0, 1e3, 1e6).flatMap(kappa -> MatrixGens.spd(n, kappa)),
+                TensorGens.tensors(n, n).map(b -> MatrixGens.symmetrize(b.matmul(b.transpose())).add(Tensor.eye(n)))));
+    }
 
     /**
      * Entrywise |L L^T - A| <= gamma_{n+1} |L||L^T| (Higham Thm 10.3) plus gamma_n |L||L^T| for the
@@ -40,8 +48,9 @@ class CholeskyFactorization {
      */
     @Property(tries = 200)
     void spdMatricesFactorBackwardStably(Check check) {
-        check.forAll(SPD.as("A"), a -> {
+        check.forAll(SPD_WITH_LARGE.as("A"), a -> {
             int n = a.dim(0);
+            check.label(n >= LinalgGens.LARGE_MIN ? "n in [30, 50]" : "n in [1, 6]");
             Tensor l = Cholesky.of(a).l();
             check.note("L", l);
             Claims.that("L is lower triangular", La.belowDiagonal(l.transpose()) == 0);

@@ -2,12 +2,14 @@ package dlmath.theorems.linalg;
 
 import dlmath.check.Check;
 import dlmath.check.Claims;
+import dlmath.check.Counterexample;
 import dlmath.check.Gen;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
 import dlmath.check.Tol;
 import dlmath.gen.LinalgGens;
+import dlmath.gen.TensorGens;
 import dlmath.linalg.Linalg;
 import dlmath.linalg.Lu;
 import dlmath.linalg.Svd;
@@ -204,6 +206,24 @@ class DeterminantIdentities {
             check.note("det(AB)", dc.value());
             check.note("det(A) det(B)", product);
             Claims.close("det(AB) = det(A) det(B)", dc.value(), product, tol);
+        });
+    }
+
+    /**
+     * Squareness dropped: a non-square matrix has no determinant, and Lu refuses it naming its shape. The
+     * shape is confirmed before the call; should Lu accept A, |det A| = prod sigma_i is claimed against the
+     * 40-digit singular values.
+     */
+    @Counterexample(expects = IllegalArgumentException.class)
+    void nonSquareMatricesHaveNoDeterminant(Check check) {
+        check.forAll(LinalgGens.sides(4).flatMap(m -> LinalgGens.sides(4).flatMap(n -> TensorGens.tensors(m, n))).as("A"), a -> {
+            check.confirm("A is not square: " + a.dim(0) + " x " + a.dim(1), a.dim(0) != a.dim(1));
+            double det = Lu.of(a).det();
+            double prod = 1;
+            for (double s : La.referenceSingularValues(a)) {
+                prod *= s;
+            }
+            Claims.close("|det A| = prod sigma_i", Math.abs(det), prod, 1e-12 * prod);
         });
     }
 }

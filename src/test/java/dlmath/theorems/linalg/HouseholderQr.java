@@ -2,6 +2,7 @@ package dlmath.theorems.linalg;
 
 import dlmath.check.Check;
 import dlmath.check.Claims;
+import dlmath.check.Counterexample;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
@@ -78,7 +79,7 @@ class HouseholderQr {
         check.example(Tensor.of(new double[][] {{-1}, {1.5e-8}})); // x_0 < 0: beta = +||x|| avoids cancellation
         // a column of subnormal size: 1 / (x_0 - beta) overflowed before the reflector rescaled (found by LA-09)
         check.example(Tensor.of(new double[][] {{1, 1.25e-293}, {1, 1.25e-293}}));
-        check.forAll(LinalgGens.general(6).as("A"), a -> {
+        check.forAll(LinalgGens.withLarge(LinalgGens.general(6)).as("A"), a -> {
             check.label(LinalgGens.shapeLabel(a));
             factors(check, a, false);
         });
@@ -86,7 +87,7 @@ class HouseholderQr {
 
     @Property(tries = 150)
     void fullQrHasASquareOrthogonalQ(Check check) {
-        check.forAll(LinalgGens.general(6).as("A"), a -> {
+        check.forAll(LinalgGens.withLarge(LinalgGens.general(6)).as("A"), a -> {
             check.label(LinalgGens.shapeLabel(a));
             factors(check, a, true);
         });
@@ -125,5 +126,29 @@ class HouseholderQr {
 
     static double[] paddedSpectrum(double[] s, int p) {
         return java.util.Arrays.copyOf(s, p);
+    }
+
+    /**
+     * Full column rank dropped: a tall A with a column equal to its left neighbour (or a zero first
+     * column) has no unique least-squares solution, and solveLeastSquares refuses it, naming the column.
+     * The rank deficiency is confirmed exactly (Gaussian elimination in rationals) before the call; should
+     * the solver return an x, the claim that it is the unique minimizer (A^T (b - A x) = 0 and x
+     * unchanged by adding a null vector) is not checkable, so the claim fails.
+     */
+    @Counterexample(expects = IllegalArgumentException.class)
+    void rankDeficientMatricesAreRefused(Check check) {
+        check.forAll(Gens.integers(1, 5).flatMap(m -> Gens.integers(1, m).flatMap(n -> Gens.tuples(TensorGens.tensors(m, n),
+                Gens.integers(0, n - 1), TensorGens.tensors(m)))).as("A, c, b"), t -> {
+            double[][] rows = t.first().toArray2D();
+            int c = t.second();
+            for (double[] row : rows) {
+                row[c] = c == 0 ? 0 : row[c - 1];
+            }
+            Tensor a = Tensor.of(rows);
+            check.note("A", a);
+            check.confirm("rank A < n (exact elimination)", La.exactRank(a) < a.dim(1));
+            Tensor x = Qr.of(a).solveLeastSquares(t.third());
+            Claims.that("x = " + x + " is the unique least-squares solution of a rank-deficient A", false);
+        });
     }
 }

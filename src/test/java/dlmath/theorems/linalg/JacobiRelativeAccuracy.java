@@ -119,7 +119,7 @@ class JacobiRelativeAccuracy {
     static double relativeBound(Svd svd, Tensor a, double kappaBs) {
         int m = Math.max(a.dim(0), a.dim(1));
         int n = Math.min(a.dim(0), a.dim(1));
-        double eta = (La.sweeps(svd.sweeps()) - 1) * (n - 1) * Tol.gamma(m + 6) + 2 * m * La.EPS * (n - 1)
+        double eta = (La.sweeps(svd.sweeps(), n) - 1) * (n - 1) * Tol.gamma(m + 6) + 2 * m * La.EPS * (n - 1)
                 + Tol.gamma(m + 3) + 4 * m * La.EPS;
         return eta * Math.sqrt(n) * kappaBs + Tol.U;
     }
@@ -137,7 +137,7 @@ class JacobiRelativeAccuracy {
     static double absoluteAllowance(Svd svd, Tensor a) {
         int m = Math.max(a.dim(0), a.dim(1));
         int n = Math.min(a.dim(0), a.dim(1));
-        double perColumn = (1.5 * (La.sweeps(svd.sweeps()) - 1) * (n - 1) + 2) * Math.sqrt(m) * Double.MIN_VALUE;
+        double perColumn = (1.5 * (La.sweeps(svd.sweeps(), n) - 1) * (n - 1) + 2) * Math.sqrt(m) * Double.MIN_VALUE;
         return Math.sqrt(n) * perColumn * Math.min(1, a.normInf()) + Double.MIN_VALUE;
     }
 

@@ -93,21 +93,43 @@ final class La {
     // ------------------------------------------------------------------ sweep counts
 
     /**
-     * The number of Jacobi sweeps the rounding bounds below assume, for the SVD and the symmetric
-     * eigensolver alike. Both converge quadratically once the off-diagonal mass is small (Demmel &amp;
-     * Veselic 1992, Sec. 6; Golub &amp; Van Loan 4th ed., Sec. 8.5.3): measured, at most 11 sweeps for
-     * random, rank-deficient and graded matrices up to 50 x 50 (the last of them rotating nothing).
-     * The bounds never use the count the code reports about its own run: they use this constant, and
-     * {@link #sweeps} claims the reported count is within it (a run that needs more fails by a claim
-     * instead of silently loosening every bound).
+     * The number of Jacobi sweeps the rounding bounds below assume for matrices with at most
+     * {@link #SMALL} columns (the SVD's min(m, n), the eigensolver's n). Both converge quadratically once
+     * the off-diagonal mass is small (Demmel &amp; Veselic 1992, Sec. 6; Golub &amp; Van Loan 4th ed.,
+     * Sec. 8.5.3); measured: at most 11 sweeps (the last rotating nothing) on the suite's random,
+     * rank-deficient and graded matrices up to 6 x 6. The bounds never use the count the code reports
+     * about its own run: they use this constant, and {@link #sweeps} claims the reported count is within
+     * it (a run that needs more fails by a claim instead of silently loosening every bound).
      */
     static final int SWEEPS = 12;
 
-    /** Claims that the decomposition stopped within {@link #SWEEPS} sweeps; returns {@link #SWEEPS}. */
-    static int sweeps(int reported) {
-        dlmath.check.Claims.atMost("Jacobi sweeps <= " + SWEEPS + " (the count every rounding bound assumes)",
-                reported, SWEEPS);
-        return SWEEPS;
+    /** The largest side (min(m, n) for the SVD, n for the eigensolver) to which {@link #SWEEPS} applies. */
+    static final int SMALL = 12;
+
+    /**
+     * The sweeps assumed beyond {@link #SMALL} columns, up to the suite's 50 x 50. An earlier version
+     * claimed 12 for all sizes up to 50 ("measured, at most 11"); the occasional 30-50 matrices of issue 10
+     * refuted it at once: the eigensolver needs 13 to 16 sweeps on 30 x 30 to 50 x 50 matrices with repeated
+     * eigenvalues (Q diag(l) Q^T, l small integers; LA-05, LA-06, LA-18 under seeds 1 and 3), the SVD 12 on
+     * the suite's families and up to 21 on wide matrices with graded columns (probe, 400 draws per family).
+     * 24 covers them with a margin; it is claimed like {@link #SWEEPS}.
+     */
+    static final int SWEEPS_LARGE = 24;
+
+    /** The sweeps the bounds assume for a matrix with {@code columns} columns. */
+    static int sweepsAssumed(int columns) {
+        return columns <= SMALL ? SWEEPS : SWEEPS_LARGE;
+    }
+
+    /**
+     * Claims that the decomposition of a matrix with {@code columns} columns stopped within
+     * {@link #sweepsAssumed} sweeps; returns that constant (never the reported count).
+     */
+    static int sweeps(int reported, int columns) {
+        int assumed = sweepsAssumed(columns);
+        dlmath.check.Claims.atMost("Jacobi sweeps <= " + assumed + " (the count every rounding bound assumes for "
+                + columns + " columns)", reported, assumed);
+        return assumed;
     }
 
     /**
@@ -134,12 +156,12 @@ final class La {
      * {@code 4 M p eps ||A||_F} and mutually nearly orthogonal: at most {@code 4 M p sqrt(p) eps ||A||_F}
      * (this covers the columns Svd sets to zero when the rotations cancel them to 4 M eps times the
      * longest they have been, each at most ||A||_F long). M = max(m, n), p = min(m, n); the sweeps are
-     * {@link #SWEEPS}, claimed.
+     * {@link #sweepsAssumed}, claimed.
      */
     static double svdTau(Svd svd) {
         int mm = Math.max(svd.rows(), svd.cols());
         int p = Math.min(svd.rows(), svd.cols());
-        int r = (sweeps(svd.sweeps()) - 1) * (p - 1);
+        int r = (sweeps(svd.sweeps(), p) - 1) * (p - 1);
         return r * gamma(6) * (1 + 2 * Math.sqrt(p)) + gamma(mm + 3) + p * gamma(p + 1) + 4 * mm * p * Math.sqrt(p) * EPS;
     }
 
@@ -156,7 +178,7 @@ final class La {
     static double svdOrth(Svd svd) {
         int mm = Math.max(svd.rows(), svd.cols());
         int p = Math.min(svd.rows(), svd.cols());
-        int r = (sweeps(svd.sweeps()) - 1) * (p - 1);
+        int r = (sweeps(svd.sweeps(), p) - 1) * (p - 1);
         double normalized = 2 * mm * EPS + 2 * gamma(mm) + 2 * gamma(mm + 3) + 4 * mm * Math.sqrt(mm) * gamma(mm);
         double rotated = 2 * r * gamma(6) + gamma(mm);
         return Math.max(normalized, rotated);
@@ -186,13 +208,13 @@ final class La {
      * off-diagonal mass is at most eps ||A||_F; the test's two products n gamma_{n+1}.
      */
     static double eigTau(SymmetricEigen e, int n) {
-        int r = (sweeps(e.sweeps()) - 1) * (n - 1);
+        int r = (sweeps(e.sweeps(), n) - 1) * (n - 1);
         return 2 * r * gamma(6) + 2 * r * gamma(6) * Math.sqrt(n) + EPS + n * gamma(n + 1);
     }
 
     /** Entrywise bound on |Q^T Q - I|: 2 r gamma_6 for the accumulated rotations, gamma_n for the test's product. */
     static double eigOrth(SymmetricEigen e, int n) {
-        int r = (sweeps(e.sweeps()) - 1) * (n - 1);
+        int r = (sweeps(e.sweeps(), n) - 1) * (n - 1);
         return 2 * r * gamma(6) + gamma(n);
     }
 
@@ -220,8 +242,8 @@ final class La {
      * Rehman (SIAM J. Matrix Anal. Appl. 30 (2008), Thm 2.12)
      * |det(A + dA) - det(A)| <= prod(sigma_i + delta) - prod(sigma_i), increasing in each sigma_i,
      * so upper bounds on the sigma_i may be used: commons-math3's singular values (on A scaled exactly by
-     * a power of two to largest entry in [1, 2), as LA-03 does) plus their error 4 n^2 eps s_1
-     * (SingularValueOracles.commonsMathError), not those of the SVD under test (the bound must not rest
+     * a power of two to largest entry in [1, 2), as LA-03 does) plus their certified a-posteriori error
+     * (SingularValueOracles.commonsMathCertified, derived on LA-03's page), not those of the SVD under test (the bound must not rest
      * on the code it checks); the product of the pivots adds gamma_n |det_hat|.
      */
     static double detErrorBound(Tensor a, Lu lu, double detHat) {
@@ -229,19 +251,20 @@ final class La {
         double max = a.normInf();
         int e = max == 0 ? 0 : Math.getExponent(max) < Double.MIN_EXPONENT ? Math.getExponent(max * 0x1.0p54) - 54 : Math.getExponent(max);
         // 2^-e in two exact steps: for a subnormal largest entry 2^-e alone would overflow
-        double[] s = SingularValueOracles.commonsMath(a.mul(Math.scalb(1.0, Math.min(-e, 1000))).mul(Math.scalb(1.0, -e - Math.min(-e, 1000))));
+        SingularValueOracles.Certified c = SingularValueOracles.commonsMathCertified(
+                a.mul(Math.scalb(1.0, Math.min(-e, 1000))).mul(Math.scalb(1.0, -e - Math.min(-e, 1000))));
+        double[] s = new double[c.s().length];
         for (int i = 0; i < s.length; i++) {
-            s[i] = Math.scalb(s[i], e);
+            s[i] = Math.scalb((c.s()[i] + c.err()[i]) * (1 + 2 * U), e); // an upper bound on sigma_i(A)
         }
-        double eps = SingularValueOracles.commonsMathError(a, s[0]);
         double delta = gamma(n) * absLuNorm(lu);
         double hi = 1;
         double lo = 1;
         for (double si : s) {
-            hi *= si + eps + delta;
-            lo *= si + eps;
+            hi *= si + delta;
+            lo *= si;
         }
-        return (hi - lo) + gamma(n) * Math.abs(detHat) + underflow(4.0 * n * n, Math.pow(Math.max(1, s[0] + eps + delta), n));
+        return (hi - lo) + gamma(n) * Math.abs(detHat) + underflow(4.0 * n * n, Math.pow(Math.max(1, s[0] + delta), n));
     }
 
     /**
@@ -294,6 +317,39 @@ final class La {
         }
         BigInteger d = sign < 0 ? m[n - 1][n - 1].negate() : m[n - 1][n - 1];
         return toDouble(d, (long) n * emin);
+    }
+
+    /** The rank of a matrix of doubles, exactly: Gaussian elimination in rationals (commons-math3 BigFraction, exact from a double). */
+    static int exactRank(Tensor a) {
+        int m = a.dim(0);
+        int n = a.dim(1);
+        org.apache.commons.math3.fraction.BigFraction[][] r = new org.apache.commons.math3.fraction.BigFraction[m][n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                r[i][j] = new org.apache.commons.math3.fraction.BigFraction(a.get(i, j));
+            }
+        }
+        int rank = 0;
+        for (int j = 0; j < n && rank < m; j++) {
+            int p = rank;
+            while (p < m && r[p][j].getNumerator().signum() == 0) {
+                p++;
+            }
+            if (p == m) {
+                continue;
+            }
+            org.apache.commons.math3.fraction.BigFraction[] row = r[p];
+            r[p] = r[rank];
+            r[rank] = row;
+            for (int i = rank + 1; i < m; i++) {
+                org.apache.commons.math3.fraction.BigFraction f = r[i][j].divide(r[rank][j]);
+                for (int k = j; k < n; k++) {
+                    r[i][k] = r[i][k].subtract(f.multiply(r[rank][k]));
+                }
+            }
+            rank++;
+        }
+        return rank;
     }
 
     /** The exponent of the last bit of x: x = integer * 2^lowExponent(x) (-1074 for subnormals). */

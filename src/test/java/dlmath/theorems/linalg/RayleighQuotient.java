@@ -2,11 +2,13 @@ package dlmath.theorems.linalg;
 
 import dlmath.check.Check;
 import dlmath.check.Claims;
+import dlmath.check.Counterexample;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
 import dlmath.check.Tol;
 import dlmath.gen.LinalgGens;
+import dlmath.gen.TensorGens;
 import dlmath.linalg.SymmetricEigen;
 import dlmath.tensor.Tensor;
 import org.junit.jupiter.api.Tag;
@@ -42,7 +44,7 @@ class RayleighQuotient {
 
     @Property(tries = 200)
     void rayleighQuotientLiesBetweenTheExtremeEigenvalues(Check check) {
-        check.forAll(LinalgGens.symmetric(6).flatMap(a -> LinalgGens.nonzeroVectors(a.dim(0))
+        check.forAll(LinalgGens.symmetricWithLarge(6).flatMap(a -> LinalgGens.nonzeroVectors(a.dim(0))
                 .map(x -> new Tensor[] {a, x})).as("A, x"), in -> {
             Tensor a = in[0];
             Tensor x = in[1];
@@ -69,7 +71,7 @@ class RayleighQuotient {
      */
     @Property(tries = 150)
     void theBoundsAreAttainedAtEigenvectors(Check check) {
-        check.forAll(LinalgGens.symmetric(6).as("A"), a -> {
+        check.forAll(LinalgGens.symmetricWithLarge(6).as("A"), a -> {
             int n = a.dim(0);
             SymmetricEigen e = SymmetricEigen.of(a);
             double[] l = e.values();
@@ -104,6 +106,53 @@ class RayleighQuotient {
             double spread = l[n - 1] - l[0];
             double proj = 2 * (Tol.gamma(n + 2) * in[1].norm2() / x.norm2() + n * La.eigOrth(e, n)) * spread;
             Claims.atLeast("R(x) >= lambda_2 for x orthogonal to q_1", r[0], l[1] - eta - r[1] - proj);
+        });
+    }
+
+    /**
+     * Symmetry dropped: for the upper triangular (non-symmetric) A its eigenvalues are exactly its diagonal
+     * entries, and the Rayleigh quotient leaves [lambda_min, lambda_max] (the field of values of a
+     * non-normal matrix is larger than the convex hull of its spectrum, Horn &amp; Johnson, Topics, Sec. 1.2):
+     * e.g. A = [[0, 1], [0, 0]], x = (1, 1): R(x) = 1/2 > 0 = lambda_max.
+     */
+    @Counterexample
+    void failsWithoutSymmetry(Check check) {
+        check.forAll(Gens.integers(2, 4).flatMap(n -> TensorGens.tensors(n, n).map(b -> {
+            double[][] u = b.toArray2D();
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    u[i][j] = 0;
+                }
+            }
+            return Tensor.of(u);
+        }).flatMap(a -> LinalgGens.nonzeroVectors(n).map(x -> new Tensor[] {a, x}))).as("A (upper triangular), x"), in -> {
+            Tensor a = in[0];
+            double lmin = Double.POSITIVE_INFINITY;
+            double lmax = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < a.dim(0); i++) { // the eigenvalues of a triangular matrix, exactly
+                lmin = Math.min(lmin, a.get(i, i));
+                lmax = Math.max(lmax, a.get(i, i));
+            }
+            double[] r = rayleigh(a, in[1]);
+            check.note("R(x)", r[0]);
+            Claims.atLeast("R(x) >= lambda_min", r[0], lmin - r[1]);
+            Claims.atMost("R(x) <= lambda_max", r[0], lmax + r[1]);
+        });
+    }
+
+    /** x != 0 dropped: R(0) = 0 / 0 is undefined (NaN), and the bounds fail to hold; the engine finds x = 0. */
+    @Counterexample
+    void failsForTheZeroVector(Check check) {
+        check.forAll(LinalgGens.symmetric(4).flatMap(a -> TensorGens.tensors(a.dim(0)).map(x -> new Tensor[] {a, x}))
+                .as("A, x"), in -> {
+            Tensor a = in[0];
+            SymmetricEigen e = SymmetricEigen.of(a);
+            double[] l = e.values();
+            double eta = La.eigEta(e, a.frobenius(), a.dim(0));
+            double[] r = rayleigh(a, in[1]);
+            check.note("R(x)", r[0]);
+            Claims.atLeast("R(x) >= lambda_min", r[0], l[0] - eta - r[1]);
+            Claims.atMost("R(x) <= lambda_max", r[0], l[l.length - 1] + eta + r[1]);
         });
     }
 }

@@ -54,8 +54,20 @@ class Broadcasting {
 
     static void labelShapes(Check check, int[] a, int[] b) {
         check.label(a.length == b.length ? "same rank" : "different ranks");
-        check.cover(5, a.length != b.length, "different ranks");
+        // cover, estimated (issue 10): additionAndMultiplicationCommuteExactly: p^ = 0.225 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.159; N >= 200: exp(-N KL(1.5% || 0.159)) = e^-24.0
+        //   equalsExplicitExpansion: p^ = 0.215 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.150; N >= 200: exp(-N KL(1.5% || 0.150)) = e^-22.1
+        //   resultShapeFollowsTheRule: p^ = 0.219 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.154; N >= 200: exp(-N KL(1.5% || 0.154)) = e^-22.9
+        //   entriesAreSumsOfProjectedEntries: p^ = 0.208 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.144; N >= 200: exp(-N KL(1.5% || 0.144)) = e^-20.8
+        check.cover(1.5, a.length != b.length, "different ranks");
+        // cover, estimated (issue 10): additionAndMultiplicationCommuteExactly: p^ = 0.387 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.310; N >= 200: exp(-N KL(10% || 0.310)) = e^-25.2
+        //   equalsExplicitExpansion: p^ = 0.410 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.332; N >= 200: exp(-N KL(10% || 0.332)) = e^-29.7
+        //   resultShapeFollowsTheRule: p^ = 0.408 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.330; N >= 200: exp(-N KL(10% || 0.330)) = e^-29.3
+        //   entriesAreSumsOfProjectedEntries: p^ = 0.401 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.324; N >= 200: exp(-N KL(10% || 0.324)) = e^-27.9
         check.cover(10, !Arrays.equals(a, b) && a.length == b.length, "same rank, a side-1 axis broadcasts");
+        // cover, estimated (issue 10): additionAndMultiplicationCommuteExactly: p^ = 0.363 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.287; N >= 200: exp(-N KL(2% || 0.287)) = e^-51.7
+        //   equalsExplicitExpansion: p^ = 0.363 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.287; N >= 200: exp(-N KL(2% || 0.287)) = e^-51.7
+        //   resultShapeFollowsTheRule: p^ = 0.339 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.264; N >= 200: exp(-N KL(2% || 0.264)) = e^-45.8
+        //   entriesAreSumsOfProjectedEntries: p^ = 0.348 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.273; N >= 200: exp(-N KL(2% || 0.273)) = e^-48.0
         check.cover(2, a.length == 0 || b.length == 0, "a scalar operand");
     }
 
@@ -136,6 +148,7 @@ class Broadcasting {
             Tensor a = t.get(1);
             Tensor b = t.get(2);
             int[] s = Naive.broadcastRule(Naive.broadcastRule(c.shape(), a.shape()), b.shape());
+            // cover, estimated (issue 10): threeOperandsBroadcastTogether: p^ = 0.581 over 750 random tries (seed 7, tries x5), 5-sigma lower limit 0.491; N >= 150: exp(-N KL(10% || 0.491)) = e^-53.1
             check.cover(10, c.rank() != a.rank() || a.rank() != b.rank(), "mixed ranks");
             assertThat(c.maximum(a).maximum(b)).isExactly(c.maximum(a.maximum(b))).hasShape(s);
             Tensor w = Tensor.where(c.gt(0), a, b);
@@ -150,24 +163,19 @@ class Broadcasting {
     }
 
     /**
-     * Right alignment matters: padding the shorter shape with 1s on the RIGHT (aligning the first
-     * axes) gives another shape in general. The engine finds a pair where the two rules differ.
+     * The hypothesis "the shapes broadcast" dropped: for shapes that do not broadcast there is no
+     * broadcast shape, and add refuses the operands, naming both shapes. The engine confirms with the
+     * rule written out in the test (Naive.broadcastRule = null) before the call; should add return a
+     * result, the claim that the shapes broadcast fails.
      */
-    @Counterexample
-    void leftAlignmentIsADifferentRule(Check check) {
-        check.forAll(TensorGens.broadcastablePair(3, 3).as("(a, b)"), s -> {
-            int r = Math.max(s[0].length, s[1].length);
-            int[] pa = Arrays.copyOf(s[0], r);
-            int[] pb = Arrays.copyOf(s[1], r);
-            for (int d = s[0].length; d < r; d++) {
-                pa[d] = 1;
-            }
-            for (int d = s[1].length; d < r; d++) {
-                pb[d] = 1;
-            }
-            int[] left = Naive.broadcastRule(pa, pb);
-            Claims.that("left-aligned rule " + Shapes.toString(left) + " = NumPy rule "
-                    + Shapes.toString(Shapes.broadcast(s[0], s[1])), Arrays.equals(left, Shapes.broadcast(s[0], s[1])));
+    @Counterexample(expects = IllegalArgumentException.class)
+    void shapesThatDoNotBroadcastHaveNoSum(Check check) {
+        check.forAll(Gens.tuples(TensorGens.shapes(1, 3, 2, 3), TensorGens.shapes(1, 3, 2, 3)).as("(shape a, shape b)"), s -> {
+            int[] rule = Naive.broadcastRule(s.first(), s.second());
+            check.confirm("the shapes do not broadcast (the rule written out in the test)", rule == null);
+            Tensor sum = Tensor.zeros(s.first()).add(Tensor.zeros(s.second()));
+            Claims.that("a + b has the broadcast shape of a and b, but there is none; got shape "
+                    + Shapes.toString(sum.shape()), rule != null);
         });
     }
 }

@@ -203,7 +203,8 @@ class ElementwiseIdentities {
                     for (int i = 0; i < x.size(); i++) {
                         ties |= x.get(i) == y.get(i);
                     }
-                    check.cover(20, ties, "some x_i = y_i");
+                    // cover, estimated (issue 10): binaryIdentities: p^ = 0.425 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.361; N >= 300: exp(-N KL(19% || 0.361)) = e^-21.1
+                    check.cover(19, ties, "some x_i = y_i");
                     assertThat(x.maximum(y).add(x.minimum(y))).isExactly(x.add(y));
                     assertThat(Tensor.where(x.gt(y), x, y)).isExactly(x.maximum(y));
                     assertThat(Tensor.where(x.lt(y), x, y)).isExactly(x.minimum(y));
@@ -228,7 +229,8 @@ class ElementwiseIdentities {
             for (double v : x.toArray()) {
                 tie |= v == s;
             }
-            check.cover(20, tie, "some x_i = s");
+            // cover, estimated (issue 10): scalarComparisonsAtTies: p^ = 0.406 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.328; N >= 200: exp(-N KL(13% || 0.328)) = e^-20.9
+            check.cover(13, tie, "some x_i = s");
             Tensor one = Tensor.ones(x.shape());
             Tensor t = Tensor.scalar(s);
             assertThat(x.gt(s).add(x.le(s))).isExactly(one);

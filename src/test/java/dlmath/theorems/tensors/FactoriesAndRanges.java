@@ -62,6 +62,7 @@ class FactoriesAndRanges {
     void integerRangesAreExact(Check check) {
         check.forAll(INTEGER_RANGES.as("range"), r -> {
             check.label(r.step() > 0 ? "counting up" : "counting down");
+            // cover, estimated (issue 10): integerRangesAreExact: p^ = 0.539 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.460; N >= 200: exp(-N KL(20% || 0.460)) = e^-29.6
             check.cover(20, r.step() < 0, "counting down");
             Tensor t = Tensor.arange(r.start(), r.stop(), r.step());
             int n = countBefore(r);

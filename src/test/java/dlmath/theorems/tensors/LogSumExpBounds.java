@@ -104,6 +104,7 @@ class LogSumExpBounds {
             int n = v.length;
             double lse = x.logsumexpAll();
             check.note("LSE(x)", lse);
+            // cover, estimated (issue 10): liesBetweenMaxAndMaxPlusLogN: p^ = 0.455 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.391; N >= 300: exp(-N KL(10% || 0.391)) = e^-64.4
             check.cover(10, max(v) > 710, "max x > 710 (exp(max x) overflows)");
             check.label(n == 1 ? "n = 1" : "n >= 2");
             bounds(check, v, lse, "");
@@ -153,6 +154,7 @@ class LogSumExpBounds {
             double lhs = shifted.logsumexpAll();
             double lse = x.logsumexpAll();
             double rhs = lse + c;
+            // cover, estimated (issue 10): shiftInvariance: p^ = 0.501 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.436; N >= 300: exp(-N KL(20% || 0.436)) = e^-37.3
             check.cover(20, Math.abs(c) > 1000, "|c| > 1000");
             double tol = lseError(v) + lseError(shifted.toArray()) + U * (max(v) - min(v) + Math.abs(c) + Math.abs(max(v)))
                     + 2 * U * Math.abs(rhs);
@@ -214,8 +216,10 @@ class LogSumExpBounds {
                     boolean plus = Arrays.stream(v).anyMatch(t -> t == Double.POSITIVE_INFINITY);
                     boolean allMinus = Arrays.stream(v).allMatch(t -> t == Double.NEGATIVE_INFINITY);
                     check.label(plus ? "+inf entry" : allMinus ? "all -inf" : "finite or -inf entries");
+                    // cover, estimated (issue 10): infinities: p^ = 0.295 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.223; N >= 200: exp(-N KL(5% || 0.223)) = e^-23.2
                     check.cover(5, allMinus, "all -inf");
-                    check.cover(5, !plus && !allMinus && Arrays.stream(v).anyMatch(Double::isInfinite), "some -inf, rest finite");
+                    // cover, estimated (issue 10): infinities: p^ = 0.218 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.153; N >= 200: exp(-N KL(1.75% || 0.153)) = e^-21.5
+                    check.cover(1.75, !plus && !allMinus && Arrays.stream(v).anyMatch(Double::isInfinite), "some -inf, rest finite");
                     if (plus) {
                         Claims.that("LSE = +inf when an entry is +inf: " + lse, lse == Double.POSITIVE_INFINITY);
                     } else if (allMinus) {

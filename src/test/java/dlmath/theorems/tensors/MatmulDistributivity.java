@@ -51,17 +51,32 @@ class MatmulDistributivity {
      */
     @Property(tries = 200)
     void leftDistributive(Check check) {
-        check.forAll(left(TnGens.entries()).as("operands"), ops -> {
+        check.forAll(left(TnGens.entries()).as("operands"), ops -> leftBody(check, ops));
+    }
+
+    /**
+     * The hypothesis "no underflow" of Higham's model dropped: entries c 2^-540, c in [1, 10], so every
+     * product is subnormal and errs by up to 2^-1075 absolutely; A(B + C) and AB + AC round different
+     * products, and the relative bound does not cover the difference.
+     */
+    @Counterexample
+    void boundNeedsNoUnderflow(Check check) {
+        check.forAll(left(Gens.doubles(1, 10).map(c -> c * 0x1p-540)).as("operands"), ops -> leftBody(check, ops));
+    }
+
+    static void leftBody(Check check, Operands ops) {
+        {
             Tensor a = ops.get(0);
             Tensor b = ops.get(1);
             Tensor c = ops.get(2);
             int m = a.dim(1);
-            check.cover(5, m == 1, "inner dimension 1");
+            // cover, estimated (issue 10): leftDistributive: p^ = 0.209 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.145; N >= 200: exp(-N KL(1.5% || 0.145)) = e^-21.0
+            check.cover(1.5, m == 1, "inner dimension 1");
             double[][] scale = Naive.matmul(Naive.abs(Naive.rows(a)), Naive.add(Naive.abs(Naive.rows(b)), Naive.abs(Naive.rows(c))));
             Tensor tol = Naive.tensor(Naive.tol(2 * Naive.gamma(m + 1), scale, m + 1));
             assertThat(a.matmul(b.add(c))).isCloseTo(a.matmul(b).add(a.matmul(c)), tol);
             assertThat(a.matmul(b.sub(c))).isCloseTo(a.matmul(b).sub(a.matmul(c)), tol);
-        });
+        }
     }
 
     @Property(tries = 200)

@@ -144,7 +144,8 @@ class OrderReductions {
                 }
             }
             check.label(ties ? "tied maximum" : "unique maximum");
-            check.cover(10, ties, "tied maximum");
+            // cover, estimated (issue 10): argmaxIsTheFirstMaximum: p^ = 0.296 over 1250 random tries (seed 7, tries x5), 5-sigma lower limit 0.231; N >= 250: exp(-N KL(7.75% || 0.231)) = e^-20.9
+            check.cover(7.75, ties, "tied maximum");
             int flat = x.argmaxAll();
             double[] all = x.toArray();
             Claims.that("x.flatten()[argmaxAll] = maxAll", all[flat] == x.maxAll());
@@ -192,6 +193,7 @@ class OrderReductions {
                             arg[o] == firstNan);
                 }
             }
+            // cover, estimated (issue 10): nanPropagates: p^ = 0.613 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.536; N >= 200: exp(-N KL(20% || 0.536)) = e^-47.7
             check.cover(20, any, "a group holds a NaN");
             Claims.that("maxAll is NaN iff some entry is", Double.isNaN(x.maxAll()) == Arrays.stream(x.toArray()).anyMatch(Double::isNaN));
         });
@@ -226,15 +228,25 @@ class OrderReductions {
         });
     }
 
-    /** The maximum is not additive: max(x + y) = max x + max y fails (only <= holds). */
+    /**
+     * The hypothesis of property 5, "small integer entries" (|x| <= 3, so every partial product is an
+     * exact integer), dropped: with any nice entries (fractions, or integers whose products pass 2^53) the
+     * product depends on the order of the factors, and prod over the groups then over the rest is not
+     * prodAll bit for bit.
+     */
     @Counterexample
-    void maxIsNotAdditive(Check check) {
-        check.forAll(Gens.integers(1, 4).flatMap(n -> Gens.listOfSize(TensorGens.tensors(n), 2)).as("(x, y)"), xy -> {
-            Tensor x = xy.get(0);
-            Tensor y = xy.get(1);
-            double lhs = x.add(y).maxAll();
-            double rhs = x.maxAll() + y.maxAll();
-            Claims.close("max(x + y) = max x + max y", lhs, rhs, Naive.gamma(2) * (Math.abs(lhs) + Math.abs(rhs)));
+    void productsAreExactOnlyForSmallIntegers(Check check) {
+        check.forAll(NICE.as("reduction"), r -> {
+            Tensor x = r.x();
+            Tensor p = x.prod(r.axes(), r.keepdims());
+            double all = 1;
+            for (double v : x.toArray()) {
+                all *= v;
+            }
+            check.note("prodAll", x.prodAll());
+            check.note("product of the group products", p.prodAll());
+            Claims.that("prodAll = the product of all entries in row-major order", x.prodAll() == all);
+            Claims.that("prodAll = product of the group products", x.prodAll() == p.prodAll());
         });
     }
 }

@@ -10,8 +10,8 @@ import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
 import dlmath.gen.TensorGens;
-import dlmath.gen.TnGens;
 import dlmath.gen.TnGens.Permuted;
+import dlmath.gen.TnGens;
 import dlmath.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,6 +86,7 @@ class ReshapePermute {
             Tensor x = r.x();
             int[] target = r.target().clone();
             check.label(r.inferred() >= 0 ? "one side inferred (-1)" : "all sides given");
+            // cover, estimated (issue 10): reshapeRoundTripIsExact: p^ = 0.556 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.477; N >= 200: exp(-N KL(20% || 0.477)) = e^-33.3
             check.cover(20, r.inferred() >= 0, "one side inferred (-1)");
             if (r.inferred() >= 0) {
                 target[r.inferred()] = -1;
@@ -116,6 +117,7 @@ class ReshapePermute {
         check.forAll(PERMUTED.as("(p, x)"), px -> {
             Tensor x = px.x();
             int[] p = px.p();
+            // cover, estimated (issue 10): permuteMovesAxes: p^ = 0.692 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.619; N >= 200: exp(-N KL(30% || 0.619)) = e^-41.7
             check.cover(30, x.rank() >= 2, "rank >= 2");
             Tensor y = x.permute(p);
             int[] expectedShape = new int[p.length];
@@ -140,7 +142,8 @@ class ReshapePermute {
                     Permuted px = pq.px();
                     int[] q = pq.q();
                     Tensor x = px.x();
-                    check.cover(20, x.rank() >= 3, "rank >= 3");
+                    // cover, estimated (issue 10): permuteRoundTripAndComposition: p^ = 0.349 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.274; N >= 200: exp(-N KL(9% || 0.274)) = e^-21.0
+                    check.cover(9, x.rank() >= 3, "rank >= 3");
                     int[] p = px.p();
                     int[] pq2 = new int[p.length];
                     for (int d = 0; d < p.length; d++) {
@@ -187,18 +190,41 @@ class ReshapePermute {
                 });
     }
 
-    /** Composition order matters: permute(p).permute(q) = permute(q o p) fails for some p, q (rank >= 3). */
-    @Counterexample
-    void compositionIsNotCommutative(Check check) {
-        check.forAll(TWO_PERMUTATIONS.as("(p, x), q"), pq -> {
-                    Permuted px = pq.px();
-                    int[] q = pq.q();
-                    int[] p = px.p();
-                    int[] qp = new int[p.length];
-                    for (int d = 0; d < p.length; d++) {
-                        qp[d] = q[p[d]];
-                    }
-                    assertThat(px.x().permute(p).permute(q)).isExactly(px.x().permute(qp));
-                });
+    /**
+     * The hypothesis "p is a permutation of the axes" dropped: p is any list of r axes in [0, r). For an
+     * axis listed twice there is no inverse permutation and no permuted tensor; permute refuses, naming
+     * the axes and the shape. The repetition is confirmed (a sort of p) before the call.
+     */
+    @Counterexample(expects = IllegalArgumentException.class)
+    void permuteNeedsAPermutation(Check check) {
+        check.forAll(TensorGens.tensors(TensorGens.shapes(2, 4, 1, 3)).flatMap(x ->
+                Gens.listOfSize(Gens.integers(0, x.rank() - 1), x.rank()).map(p -> new Permuted(x,
+                        p.stream().mapToInt(Integer::intValue).toArray()))).as("(x, p)"), px -> {
+            int[] sorted = px.p().clone();
+            Arrays.sort(sorted);
+            boolean repeated = false;
+            for (int d = 0; d < sorted.length; d++) {
+                repeated |= sorted[d] != d;
+            }
+            check.confirm("p is not a permutation: sorted p = " + Arrays.toString(sorted), repeated);
+            assertThat(px.x().permute(px.p()).permute(inverse(px.p()))).isExactly(px.x());
+        });
+    }
+
+    /**
+     * The hypothesis "the target has the same number of elements" dropped: a target of another size
+     * has no row-major correspondence, and reshape refuses, naming both shapes. The sizes are compared
+     * (a product written out here) before the call.
+     */
+    @Counterexample(expects = IllegalArgumentException.class)
+    void reshapeNeedsTheSameSize(Check check) {
+        check.forAll(TENSORS.as("x"), TensorGens.shapes(1, 4, 1, 4).as("target"), (x, target) -> {
+            long size = 1;
+            for (int side : target) {
+                size *= side;
+            }
+            check.confirm("size of the target " + size + " != size of x " + x.size(), size != x.size());
+            assertThat(x.reshape(target).reshape(x.shape())).isExactly(x);
+        });
     }
 }

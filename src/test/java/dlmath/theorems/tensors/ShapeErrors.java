@@ -79,6 +79,7 @@ class ShapeErrors {
     void elementwiseMismatchNamesBothShapes(Check check) {
         check.forAll(Gens.elements(BINARY).as("op"), INCOMPATIBLE.as("(shape a, shape b)"), (op, sh) -> {
             check.label(op.name());
+            // cover, estimated (issue 10): elementwiseMismatchNamesBothShapes: p^ = 0.399 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.336; N >= 300: exp(-N KL(5% || 0.336)) = e^-73.4
             check.cover(5, sh[0].length != sh[1].length, "different ranks");
             Claims.that("the generated shapes do not broadcast", Naive.broadcastRule(sh[0], sh[1]) == null);
             rejects(check, op.name() + " of " + s(sh[0]) + " and " + s(sh[1]),
@@ -128,7 +129,9 @@ class ShapeErrors {
         check.forAll(Gens.oneOf(inner, batch).as("(shape a, shape b)"), sh -> {
             boolean innerMismatch = sh[0][sh[0].length - 1] != sh[1][Math.max(0, sh[1].length - 2)];
             check.label(innerMismatch ? "inner dimensions differ" : "batch axes do not broadcast");
+            // cover, estimated (issue 10): matmulMismatchNamesBothShapes: p^ = 0.528 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.464; N >= 300: exp(-N KL(20% || 0.464)) = e^-45.5
             check.cover(20, !innerMismatch, "batch axes do not broadcast");
+            // cover, estimated (issue 10): matmulMismatchNamesBothShapes: p^ = 0.232 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.178; N >= 300: exp(-N KL(5% || 0.178)) = e^-22.1
             check.cover(5, sh[0].length == 1 || sh[1].length == 1, "a 1-D operand");
             rejects(check, "matmul " + s(sh[0]) + " @ " + s(sh[1]), () -> Tensor.zeros(sh[0]).matmul(Tensor.zeros(sh[1])),
                     s(sh[0]), s(sh[1]));
@@ -181,6 +184,7 @@ class ShapeErrors {
         Gen<int[][]> pairs = Gens.oneOf(sideDiffers, rankDiffers);
         check.forAll(pairs.as("(a, b, axis)"), st -> {
             check.label(st[0].length == st[1].length ? "a side differs outside the axis" : "ranks differ");
+            // cover, estimated (issue 10): concatMismatchNamesBothShapes: p^ = 0.502 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.423; N >= 200: exp(-N KL(20% || 0.423)) = e^-22.3
             check.cover(20, st[0].length == st[1].length, "a side differs outside the axis");
             rejects(check, "concat(" + st[2][0] + ", " + s(st[0]) + ", " + s(st[1]) + ")",
                     () -> Tensor.concat(st[2][0], Tensor.zeros(st[0]), Tensor.zeros(st[1])), s(st[0]), s(st[1]));
@@ -224,6 +228,7 @@ class ShapeErrors {
     void axisOutOfRangeNamesAxisAndRank(Check check) {
         check.forAll(Gens.elements(AXIS_OPS).as("op"), badAxes(0).as("input"), (op, in) -> {
             check.label(op.name());
+            // cover, estimated (issue 10): axisOutOfRangeNamesAxisAndRank: p^ = 0.529 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.465; N >= 300: exp(-N KL(20% || 0.465)) = e^-45.8
             check.cover(20, in.axis() < 0, "negative axis");
             rejects(check, op.name() + " over axis " + in.axis() + " of " + s(in.shape()),
                     () -> op.f().apply(Tensor.zeros(in.shape()), in.axis()), "axis " + in.axis(), "rank " + in.rank());
@@ -435,6 +440,7 @@ class ShapeErrors {
         check.forAll(cases.as("(shape, index, [axis, bad])"), c -> {
             int[] x = c[0];
             int bad = c[2][1];
+            // cover, estimated (issue 10): indexOutOfRangeIsReported: p^ = 0.508 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.429; N >= 200: exp(-N KL(20% || 0.429)) = e^-23.4
             check.cover(20, bad < 0, "negative index");
             rejects(check, "get" + Arrays.toString(c[1]) + " of " + s(x), () -> Tensor.zeros(x).get(c[1]),
                     "index " + bad, "side " + x[c[2][0]], s(x));
@@ -462,7 +468,7 @@ class ShapeErrors {
      * Shapes.size is the product of the sides (0 if a side is 0), and a product beyond
      * Integer.MAX_VALUE = 2^31 - 1 (itself allowed) is an error naming the shape; so is a negative side.
      */
-    @Property(tries = 200)
+    @Property(tries = 600) // 200 before issue 10: its cover needs N >= 600 (see the cover comment)
     void sizeIsTheProductAndOverflowIsReported(Check check) {
         Gen<int[]> shapes = Gens.frequency(
                 Gens.weight(4, TensorGens.shapes(0, 4, 0, 5)),
@@ -482,7 +488,8 @@ class ShapeErrors {
                 product = Math.min(product * Math.max(side, 0), 1L << 40);
             }
             check.label(negative ? "negative side" : product > Integer.MAX_VALUE ? "overflows int" : "fits");
-            check.cover(2, !negative && product > Integer.MAX_VALUE, "overflows int");
+            // cover, estimated (issue 10): sizeIsTheProductAndOverflowIsReported: p^ = 0.084 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.040; N >= 600: no hit in N: (1 - 0.040)^600 = e^-24.6
+            check.cover(0.1, !negative && product > Integer.MAX_VALUE, "overflows int");
             if (negative || product > Integer.MAX_VALUE) {
                 rejects(check, "Shapes.size(" + s(x) + ")", () -> Shapes.size(x), s(x));
             } else {
@@ -491,12 +498,16 @@ class ShapeErrors {
         });
     }
 
-    /** The rule is the broadcast rule, not equality of shapes: distinct shapes are not always rejected. */
+    /**
+     * The hypothesis of the broadcasting row ("the shapes do not broadcast") dropped, by dropping exactly
+     * the condition of INCOMPATIBLE's construction that makes it hold: the two different sides are no
+     * longer both at least 2. A side of 1 broadcasts, add accepts, and the claim that it refuses fails:
+     * the engine finds a = [1], b = [2].
+     */
     @Counterexample
-    void distinctShapesAreNotAlwaysRejected(Check check) {
-        check.forAll(TensorGens.shapes(0, 3, 1, 3).as("a"), TensorGens.shapes(0, 3, 1, 3).as("b"), (a, b) -> {
-            check.assume(!Arrays.equals(a, b));
-            rejects(check, "add " + s(a) + " and " + s(b), () -> Tensor.zeros(a).add(Tensor.zeros(b)), s(a), s(b));
-        });
+    void differentSidesBroadcastWhenOneIsOne(Check check) {
+        check.forAll(TnGens.pairWithDifferentSides(4, 4, 1).as("(shape a, shape b)"), sh ->
+                rejects(check, "add " + s(sh[0]) + " and " + s(sh[1]), () -> Tensor.zeros(sh[0]).add(Tensor.zeros(sh[1])),
+                        s(sh[0]), s(sh[1])));
     }
 }

@@ -48,8 +48,10 @@ class SliceConcat {
             Tensor x = sp.x();
             int ax = sp.axis();
             int n = x.dim(ax);
-            check.cover(20, ax > 0, "axis > 0");
-            check.cover(20, ax < x.rank() - 1, "axis before the last");
+            // cover, estimated (issue 10): concatOfSlicesIsTheTensor: p^ = 0.415 over 1250 random tries (seed 7, tries x5), 5-sigma lower limit 0.345; N >= 250: exp(-N KL(16.25% || 0.345)) = e^-20.9
+            check.cover(16.25, ax > 0, "axis > 0");
+            // cover, estimated (issue 10): concatOfSlicesIsTheTensor: p^ = 0.368 over 1250 random tries (seed 7, tries x5), 5-sigma lower limit 0.300; N >= 250: exp(-N KL(12.5% || 0.300)) = e^-21.4
+            check.cover(12.5, ax < x.rank() - 1, "axis before the last");
             Tensor head = x.slice(ax, 0, sp.k());
             Tensor tail = x.slice(ax, sp.k(), n);
             assertThat(Tensor.concat(ax, head, tail)).isExactly(x);
@@ -153,10 +155,28 @@ class SliceConcat {
         });
     }
 
-    /** Concatenation is not commutative: concat(a, b) = concat(b, a) fails. */
-    @Counterexample
-    void concatenationIsNotCommutative(Check check) {
-        check.forAll(parts(2).as("parts"), p -> assertThat(Tensor.concat(p.axis(), p.parts().get(0), p.parts().get(1)))
-                .isExactly(Tensor.concat(p.axis(), p.parts().get(1), p.parts().get(0))));
+    /**
+     * The hypothesis "the parts agree in every side except along the axis" dropped: the sides are drawn
+     * independently. Parts that differ in another side do not fit into one tensor; concat refuses, naming
+     * both shapes. The mismatch is confirmed before the call; should concat return a tensor, slicing it
+     * must give the parts back.
+     */
+    @Counterexample(expects = IllegalArgumentException.class)
+    void partsMustAgreeOutsideTheAxis(Check check) {
+        check.forAll(Gens.integers(1, 3).flatMap(r -> Gens.tuples(Gens.integers(0, r - 1),
+                TensorGens.tensors(TensorGens.shapes(r, r, 1, 3)), TensorGens.tensors(TensorGens.shapes(r, r, 1, 3))))
+                .as("(axis, u, v)"), t -> {
+            int ax = t.first();
+            Tensor u = t.second();
+            Tensor v = t.third();
+            boolean differ = false;
+            for (int d = 0; d < u.rank(); d++) {
+                differ |= d != ax && u.dim(d) != v.dim(d);
+            }
+            check.confirm("the parts differ in a side other than the axis", differ);
+            Tensor c = Tensor.concat(ax, u, v);
+            assertThat(c.slice(ax, 0, u.dim(ax))).isExactly(u);
+            assertThat(c.slice(ax, u.dim(ax), u.dim(ax) + v.dim(ax))).isExactly(v);
+        });
     }
 }

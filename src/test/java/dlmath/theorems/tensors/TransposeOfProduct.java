@@ -32,15 +32,17 @@ class TransposeOfProduct {
         int m = a.dim(1);
         int p = b.dim(1);
         check.label(n == 1 && m == 1 && p == 1 ? "1x1 @ 1x1" : n == 1 || p == 1 ? "row or column result" : "general");
+        // cover, estimated (issue 10): transposeReversesTheProduct: p^ = 0.305 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.232; N >= 200: exp(-N KL(3% || 0.232)) = e^-33.1
         check.cover(3, n == 1 && p == 1, "n = p = 1 (a dot product)");
-        check.cover(3, m == 1 && n > 1 && p > 1, "inner dimension 1 (an outer product)");
+        // cover, estimated (issue 10): transposeReversesTheProduct: p^ = 0.151 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.094; N >= 250: no hit in N: (1 - 0.094)^250 = e^-24.8
+        check.cover(0.1, m == 1 && n > 1 && p > 1, "inner dimension 1 (an outer product)");
     }
 
     /**
      * Exact: entry (i, j) of both sides is sum_k a_jk b_ki, the same products (floating-point
      * multiplication commutes) added in the same order of k, so no tolerance is needed.
      */
-    @Property(tries = 200)
+    @Property(tries = 250) // 200 before issue 10: its cover needs N >= 250 (see the cover comment)
     void transposeReversesTheProduct(Check check) {
         check.forAll(PAIRS.as("operands"), ops -> {
             Tensor a = ops.get(0);

@@ -6,6 +6,7 @@ import dlmath.check.Check;
 import dlmath.check.Claims;
 import dlmath.check.Counterexample;
 import dlmath.check.Gen;
+import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
 import dlmath.gen.TnGens;
@@ -51,12 +52,28 @@ class VecKronecker {
      */
     @Property(tries = 250)
     void vecOfProductIsKroneckerTimesVec(Check check) {
-        check.forAll(CHAINS.as("operands"), ops -> {
+        check.forAll(CHAINS.as("operands"), ops -> body(check, ops));
+    }
+
+    /**
+     * The hypothesis "no underflow" dropped: entries c 2^-360, c in [1, 10], so the products of three
+     * entries are subnormal (an absolute error up to 2^-1075 each); the two sides form different products,
+     * and the relative bound does not cover the difference.
+     */
+    @Counterexample
+    void boundNeedsNoUnderflow(Check check) {
+        check.forAll(TnGens.chain(List.of("A", "X", "B"), 3, Gens.doubles(1, 10).map(c -> c * 0x1p-360)).as("operands"),
+                ops -> body(check, ops));
+    }
+
+    static void body(Check check, Operands ops) {
+        {
             Tensor a = ops.get(0);
             Tensor x = ops.get(1);
             Tensor b = ops.get(2);
             int m = a.dim(1);
             int p = x.dim(1);
+            // cover, estimated (issue 10): vecOfProductIsKroneckerTimesVec: p^ = 0.423 over 1250 random tries (seed 7, tries x5), 5-sigma lower limit 0.353; N >= 250: exp(-N KL(5% || 0.353)) = e^-66.8
             check.cover(5, a.dim(0) == 1 || b.dim(1) == 1, "a vector result side");
             Claims.that("vec(X) is column stacking", java.util.Arrays.equals(vec(x).toArray(), vecByDefinition(x)));
             Tensor left = vec(a.matmul(x).matmul(b));
@@ -65,7 +82,7 @@ class VecKronecker {
             double[] scale = vecByDefinition(Naive.tensor(axb));
             double[][] tol = Naive.tol(Naive.gamma(m + p) + Naive.gamma(m * p + 1), new double[][] {scale}, m + p);
             assertThat(left).isCloseTo(right, Tensor.of(tol[0]));
-        });
+        }
     }
 
     /** Exact for small integers (entries in [-8, 8], sides <= 4: all values are integers below 2^53). */
