@@ -153,18 +153,39 @@ public final class Primitives {
             (x, dx, y, a) -> dx[0].div(y.mul(2.0)),
             ELEMENTWISE, unary(0.2, 5), atLeast(0.1), "x in (0.2, 5); in programs x >= 0.1");
 
-    /** tanh x: x̄ += ȳ (1 - y^2). */
-    public static final Primitive TANH = new Primitive("tanh", 1,
-            (x, a) -> x[0].tanh(),
-            c -> c.add(0, c.g().mul(c.out().mul(c.out()).rsub(1.0))),
-            (x, dx, y, a) -> dx[0].mul(y.mul(y).neg().add(1.0)),
+    /**
+     * sech^2 x = 1 - tanh^2 x, the derivative of tanh, computed from x as
+     * {@code 4 e^(-2|x|) / (1 + e^(-2|x|))^2}, accurate to a few ulps for every x (1 - y^2 from
+     * y = tanh x loses all digits once |y| is near 1: it is 0 from |x| = 19.1 on, where sech^2 x is
+     * 1e-16): x̄ += ȳ (-2 y tanh x).
+     */
+    public static final Primitive SECH2 = new Primitive("sech2", 1,
+            (x, a) -> x[0].map(Primitives::sech2),
+            c -> c.add(0, c.g().mul(c.out().mul(c.in(0).tanh())).mul(-2.0)),
+            (x, dx, y, a) -> dx[0].mul(y.mul(x[0].tanh())).mul(-2.0),
             ELEMENTWISE, unary(-3, 3), ANY, "x in (-3, 3)");
 
-    /** sigmoid x: x̄ += ȳ y (1 - y). */
+    static double sech2(double x) {
+        double e = Math.exp(-2 * Math.abs(x));
+        double d = 1 + e;
+        return 4 * e / (d * d);
+    }
+
+    /** tanh x: x̄ += ȳ sech^2 x (from x, not as 1 - y^2: see {@link #SECH2}). */
+    public static final Primitive TANH = new Primitive("tanh", 1,
+            (x, a) -> x[0].tanh(),
+            c -> c.add(0, c.g().mul(c.g().graph().apply(SECH2, Attrs.NONE, c.in(0)))),
+            (x, dx, y, a) -> dx[0].mul(x[0].map(Primitives::sech2)),
+            ELEMENTWISE, unary(-3, 3), ANY, "x in (-3, 3)");
+
+    /**
+     * sigmoid x: x̄ += ȳ y sigmoid(-x). The factor 1 - y is taken as sigmoid(-x): from y it is 0
+     * once y rounds to 1 (x &gt; 36.7), where the derivative is e^-x.
+     */
     public static final Primitive SIGMOID = new Primitive("sigmoid", 1,
             (x, a) -> x[0].sigmoid(),
-            c -> c.add(0, c.g().mul(c.out().mul(c.out().rsub(1.0)))),
-            (x, dx, y, a) -> dx[0].mul(y).mul(y.neg().add(1.0)),
+            c -> c.add(0, c.g().mul(c.out().mul(c.in(0).neg().sigmoid()))),
+            (x, dx, y, a) -> dx[0].mul(y).mul(x[0].neg().sigmoid()),
             ELEMENTWISE, unary(-4, 4), ANY, "x in (-4, 4)");
 
     /** max(x, 0): x̄ += ȳ [x &gt; 0]. */
@@ -662,7 +683,7 @@ public final class Primitives {
 
     /** Every primitive, in a fixed order. */
     public static final List<Primitive> ALL = List.of(
-            NEG, EXP, LOG, LOG1P, SQRT, TANH, SIGMOID, RELU, ABS, SIN, COS, POW,
+            NEG, EXP, LOG, LOG1P, SQRT, TANH, SECH2, SIGMOID, RELU, ABS, SIN, COS, POW,
             ADD, SUB, MUL, DIV, WHERE,
             MATMUL, SOLVE, LOGDET,
             TRANSPOSE, RESHAPE, BROADCAST_TO, SUM_TO, SLICE, CONCAT,
