@@ -105,7 +105,10 @@ class TaylorRemainder {
             double e2 = Math.min(1e-2, Math.min(0.05 * q / Math.max(c3, 1e-300), Math.sqrt(0.05 * q / Math.max(c4, 1e-300))));
             double eMin2 = e2 / (1 << (POINTS - 1));
             boolean resolvable2 = q * eMin2 * eMin2 >= 300 * delta;
-            check.cover(25, resolvable2, "second-order term resolvable");
+            // Coverage over the 150 random tries (no target). Measured 49.3% and 37.3% (seed 1); taking p >= 0.4
+            // and p >= 0.3, Chernoff: exp(-150 KL(0.15 || 0.4)) = exp(-22.3) and exp(-150 KL(0.08 || 0.3)) =
+            // exp(-21.9), both < 1e-9 (the former 25% and 15% gave exp(-7.5) and exp(-9.2)).
+            check.cover(15, resolvable2, "second-order term resolvable");
             if (resolvable2) {
                 Claims.atLeast("rate of |f(x+ed) - f(x) - e <grad f, d>|", rate(c, t, 1, e2, check, "first-order"), 1.9);
             }
@@ -113,7 +116,7 @@ class TaylorRemainder {
             double e3 = Math.min(1e-2, 0.05 * c3 / Math.max(c4, 1e-300));
             double eMin3 = e3 / (1 << (POINTS - 1));
             boolean resolvable3 = c3 * eMin3 * eMin3 * eMin3 >= 300 * delta;
-            check.cover(15, resolvable3, "third-order term resolvable");
+            check.cover(8, resolvable3, "third-order term resolvable");
             if (resolvable3) {
                 Claims.atLeast("rate of |f(x+ed) - f(x) - e <grad f, d> - e^2/2 <d, H d>|",
                         rate(c, t, 2, e3, check, "second-order"), 2.9);
