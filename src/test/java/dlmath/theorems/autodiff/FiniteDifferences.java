@@ -20,18 +20,23 @@ import java.util.function.DoubleFunction;
  *
  * <p>Error model, per output entry: {@code |D_h - f'(x)| <= h^2/6 max|f'''| + delta/h}, the
  * Taylor remainder of the central difference plus the rounding of the two evaluations, each off
- * by at most {@code delta} (see {@link #delta}).
+ * by at most {@code delta}: for a single primitive, delta is per output entry and per evaluation
+ * point, from {@link RoundingModel#bound} (the primitive's definition), plus the rounding of the
+ * quotient and of the AD value ({@link RoundingModel#derivativeBound}); for whole programs
+ * {@link #delta(long, double)}. The step is {@code eps^(1/3) s}, s the op's length scale ({@link #scale}).
  *
  * <p>|f'''| is estimated, Richardson-style, by the third difference
  * {@code T(k) = [f(x+2k) - 2f(x+k) + 2f(x-k) - f(x-2k)] / (2k^3)} at {@code k = eps^(1/5)
  * max(1, |x|)} and at 2k. The operator factors as {@code (E - E^-1)(E - 2 + E^-1)}, a
  * convolution of non-negative B-spline kernels, so T(k) equals f'''(xi) for some xi in
  * [x - 2k, x + 2k] (mean-value form of divided differences). The bound uses
- * {@code SAFETY * max(|T(k)|, |T(2k)|)} with SAFETY = 10: on our sample domains the nearest
- * pole is at distance d &gt;= 0.1 (log, sqrt, pow, 1/b) and f''' grows at most like d^-5 (pow with
- * p = -1: 6/x^4, and 1/b terms), so over an interval of width 4k &lt;= 3e-3 max(1,|x|) it
- * varies by at most (1 + 0.03)^5 &lt; 1.2; the factor 10 also covers the O(k^2 f^(5)) error of the
- * estimate. The rounding error of T itself (at most 3 delta / k^3) is added.
+ * {@code SAFETY * max(|T(k)|, |T(2k)|)} with SAFETY = 10: the scale s is at most the distance
+ * to the nearest pole (|x| for log, sqrt, pow; 1 + x for log1p; on the registry's samples the
+ * poles of 1/b are at distance &gt;= 0.1 with s = max(1, |x|) &lt;= 3), and the third derivative grows
+ * at most like d^-5, so over the stencil (width 4k &lt;= 3e-3 s) it varies by at most
+ * (1 + 0.03)^5 &lt; 1.2; for exp, tanh, sigmoid, sin, cos (s = 1) it changes by at most e^0.003 over
+ * it; the factor 10 also covers the O(k^2 f^(5)) error of the estimate. The rounding error of T
+ * itself (3 delta / k^3) is added. Computed as (h/k)^2 (k^2 T), finite also for x near 1e300.
  */
 public final class FiniteDifferences {
 
@@ -137,7 +142,11 @@ public final class FiniteDifferences {
      * rounding perturbs a quantity of magnitude at most M by at most uM, and reaches an output
      * through at most one further factor of magnitude at most M (our primitives are at most
      * bilinear in their inputs); so the output is off by at most W u M^2 (Higham, Accuracy and
-     * Stability, 2nd ed., Sec. 3.1, with gamma_W for the accumulation).
+     * Stability, 2nd ed., Sec. 3.1, with gamma_W for the accumulation). Used only for whole programs
+     * (AD-03, AD-05..AD-09, AD-14, the layers of NN-01): W is the graph's declared work, which AD-13
+     * checks against the independent instrument {@code OpCount} (declared >= executed, for the forward
+     * and the reverse rule of every registry primitive). Single primitives use the per-entry
+     * {@link RoundingModel} instead.
      */
     public static double delta(long work, double magnitude) {
         double m = Math.max(1, magnitude);
