@@ -123,6 +123,11 @@ public final class Graph {
         return operations;
     }
 
+    /** Charges work done outside a primitive execution (a mask a reverse rule computes on tensors). */
+    void charge(long w) {
+        work += w;
+    }
+
     /**
      * The work of all primitive executions so far, in the model of {@link Primitives}.
      *

@@ -26,23 +26,32 @@ import java.util.function.Function;
  *
  * <h2>Work model</h2>
  * The work of one execution, used to compare the cost of a gradient with the cost of the
- * function ({@link Graph#work()}); N is the number of output entries, and for a reduction N
- * and n are the numbers of input and output entries:
+ * function ({@link Graph#work()}): the arithmetic operations (function evaluations, additions,
+ * multiplications, divisions, comparisons) the kernels execute, as counted by the independent
+ * instrument {@link dlmath.tensor.OpCount}, plus one move per output entry for data movement.
+ * N is the number of output entries, and for a reduction N and n are the numbers of input and
+ * output entries:
  * <ul>
  *   <li>elementwise operations (unary, binary with broadcasting, where): N, one operation per
  *       output entry (broadcasting itself is index arithmetic and free);</li>
  *   <li>data movement (reshape, transpose, broadcastTo, slice, concat): N, one move per output
  *       entry;</li>
  *   <li>sum, sumTo, max: N - n additions or comparisons (k - 1 per group of k entries), or N
- *       (a copy) when nothing is reduced; mean: N (N - n additions and n
- *       divisions); logsumexp: 4N, softmax: 5N (max, subtract, exp, sum, divide);</li>
+ *       (a copy) when nothing is reduced; mean: N (N - n additions and n divisions);
+ *       logsumexp: 4N - 2n (per group of k: k - 1 comparisons for the max, k - 1 subtractions,
+ *       exponentials and additions, a log1p and an addition); softmax along an axis with g groups:
+ *       5N - 2g (subtract, exp, divide per entry; max and sum per group);</li>
  *   <li>matmul [n, m] @ [m, p]: 2nmp (a multiply and an add per term; a vector operand counts
  *       as one row or column);</li>
- *   <li>solve with A [n, n] and k right-hand sides: ceil(2n^3/3) + 2n^2 k (LU and two triangular
- *       solves); logdet: ceil(n^3/3) + 2n^2 + n (symmetric part, Cholesky, logs).</li>
+ *   <li>solve with A [n, n] and k right-hand sides: n(n-1) + (n-1)n(2n-1)/3 for LU with partial
+ *       pivoting (pivot comparisons, one division and n-k-1 multiply-adds per multiplier) and
+ *       (2n^2 - n) k for the two triangular solves; logdet: n(n+1)(2n+1)/6 for Cholesky, 2n^2
+ *       for the symmetric part and 2n + 1 for the logarithms of the diagonal and their sum.</li>
  * </ul>
- * Masks that the forward pass determines anyway (signs for relu and abs, the argmax of max) are
- * not charged again when a reverse rule uses them.
+ * A reverse rule that computes a mask or a shift on plain tensors (relu and abs: the sign, N;
+ * max: the group maxima and the argmax, 2N - n; logsumexp: the group maxima, N - n) charges
+ * that work through {@link VjpContext#constant(Tensor, long)}, so the graph's work counts all
+ * the reverse sweep does. AD-13 checks this model against the instrument on every primitive.
  */
 public final class Primitives {
 
@@ -144,24 +153,45 @@ public final class Primitives {
             (x, dx, y, a) -> dx[0].div(y.mul(2.0)),
             ELEMENTWISE, unary(0.2, 5), atLeast(0.1), "x in (0.2, 5); in programs x >= 0.1");
 
-    /** tanh x: x̄ += ȳ (1 - y^2). */
-    public static final Primitive TANH = new Primitive("tanh", 1,
-            (x, a) -> x[0].tanh(),
-            c -> c.add(0, c.g().mul(c.out().mul(c.out()).rsub(1.0))),
-            (x, dx, y, a) -> dx[0].mul(y.mul(y).neg().add(1.0)),
+    /**
+     * sech^2 x = 1 - tanh^2 x, the derivative of tanh, computed from x as
+     * {@code 4 e^(-2|x|) / (1 + e^(-2|x|))^2}, accurate to a few ulps for every x (1 - y^2 from
+     * y = tanh x loses all digits once |y| is near 1: it is 0 from |x| = 19.1 on, where sech^2 x is
+     * 1e-16): x̄ += ȳ (-2 y tanh x).
+     */
+    public static final Primitive SECH2 = new Primitive("sech2", 1,
+            (x, a) -> x[0].map(Primitives::sech2),
+            c -> c.add(0, c.g().mul(c.out().mul(c.in(0).tanh())).mul(-2.0)),
+            (x, dx, y, a) -> dx[0].mul(y.mul(x[0].tanh())).mul(-2.0),
             ELEMENTWISE, unary(-3, 3), ANY, "x in (-3, 3)");
 
-    /** sigmoid x: x̄ += ȳ y (1 - y). */
+    static double sech2(double x) {
+        double e = Math.exp(-2 * Math.abs(x));
+        double d = 1 + e;
+        return 4 * e / (d * d);
+    }
+
+    /** tanh x: x̄ += ȳ sech^2 x (from x, not as 1 - y^2: see {@link #SECH2}). */
+    public static final Primitive TANH = new Primitive("tanh", 1,
+            (x, a) -> x[0].tanh(),
+            c -> c.add(0, c.g().mul(c.g().graph().apply(SECH2, Attrs.NONE, c.in(0)))),
+            (x, dx, y, a) -> dx[0].mul(x[0].map(Primitives::sech2)),
+            ELEMENTWISE, unary(-3, 3), ANY, "x in (-3, 3)");
+
+    /**
+     * sigmoid x: x̄ += ȳ y sigmoid(-x). The factor 1 - y is taken as sigmoid(-x): from y it is 0
+     * once y rounds to 1 (x &gt; 36.7), where the derivative is e^-x.
+     */
     public static final Primitive SIGMOID = new Primitive("sigmoid", 1,
             (x, a) -> x[0].sigmoid(),
-            c -> c.add(0, c.g().mul(c.out().mul(c.out().rsub(1.0)))),
-            (x, dx, y, a) -> dx[0].mul(y).mul(y.neg().add(1.0)),
+            c -> c.add(0, c.g().mul(c.out().mul(c.in(0).neg().sigmoid()))),
+            (x, dx, y, a) -> dx[0].mul(y).mul(x[0].neg().sigmoid()),
             ELEMENTWISE, unary(-4, 4), ANY, "x in (-4, 4)");
 
     /** max(x, 0): x̄ += ȳ [x &gt; 0]. */
     public static final Primitive RELU = new Primitive("relu", 1,
             (x, a) -> x[0].maximum(0.0),
-            c -> c.add(0, c.g().mul(c.constant(c.in(0).value().gt(0.0)))),
+            c -> c.add(0, c.g().mul(c.constant(c.in(0).value().gt(0.0), c.in(0).value().size()))),
             (x, dx, y, a) -> dx[0].mul(x[0].gt(0.0)),
             ELEMENTWISE, unaryAwayFromZero(), (x, a) -> bounded(x) && awayFromZero(x[0], 0.1),
             "|x| in (0.1, 3), away from the kink at 0");
@@ -169,7 +199,7 @@ public final class Primitives {
     /** |x|: x̄ += ȳ sign(x). */
     public static final Primitive ABS = new Primitive("abs", 1,
             (x, a) -> x[0].abs(),
-            c -> c.add(0, c.g().mul(c.constant(TensorSupport.sign(c.in(0).value())))),
+            c -> c.add(0, c.g().mul(c.constant(TensorSupport.sign(c.in(0).value()), c.in(0).value().size()))),
             (x, dx, y, a) -> dx[0].mul(TensorSupport.sign(x[0])),
             ELEMENTWISE, unaryAwayFromZero(), (x, a) -> bounded(x) && awayFromZero(x[0], 0.1),
             "|x| in (0.1, 3), away from the kink at 0");
@@ -375,7 +405,7 @@ public final class Primitives {
             (x, y, a) -> {
                 long n = x[0].dim(0);
                 long k = x[1].rank() == 1 ? 1 : x[1].dim(1);
-                return (2 * n * n * n + 2) / 3 + 2 * n * n * k;
+                return n * (n - 1) + (n - 1) * n * (2 * n - 1) / 3 + (2 * n * n - n) * k;
             },
             c -> {
                 int n = c.integer(1, 3);
@@ -407,7 +437,7 @@ public final class Primitives {
             (x, dx, y, a) -> Tensor.scalar(Cholesky.of(symmetricPart(x[0])).solve(symmetricPart(dx[0])).trace()),
             (x, y, a) -> {
                 long n = x[0].dim(0);
-                return (n * n * n + 2) / 3 + 2 * n * n + n;
+                return n * (n + 1) * (2 * n + 1) / 6 + 2 * n * n + 2 * n + 1;
             },
             c -> new Sample(new Tensor[] {Samples.spd(c, c.integer(1, 3))}, Attrs.NONE),
             (x, a) -> bounded(x) && positiveDefiniteWithMargin(x[0], 0.1),
@@ -579,8 +609,10 @@ public final class Primitives {
     public static final Primitive MAX = new Primitive("max", 1,
             (x, a) -> x[0].max(a.ints("axes"), true),
             c -> {
-                Tensor mask = TensorSupport.argmaxMask(c.in(0).value(), c.attrs().ints("axes"));
-                c.add(0, c.g().mul(c.constant(mask)));          // ȳ broadcast over the group, kept at the argmax
+                Tensor x = c.in(0).value();
+                Tensor mask = TensorSupport.argmaxMask(x, c.attrs().ints("axes"));
+                long n = c.out().value().size();
+                c.add(0, c.g().mul(c.constant(mask, x.size() - n + x.size())));   // the group maxima, one comparison per entry          // ȳ broadcast over the group, kept at the argmax
             },
             (x, dx, y, a) -> dx[0].mul(TensorSupport.argmaxMask(x[0], a.ints("axes"))).sum(a.ints("axes"), true),
             REDUCTION, reduction(true),
@@ -608,7 +640,7 @@ public final class Primitives {
             c -> {
                 int[] axes = c.attrs().ints("axes");
                 Var x = c.in(0);
-                Var e = x.sub(c.constant(x.value().max(axes, true))).exp();
+                Var e = x.sub(c.constant(x.value().max(axes, true), x.value().size() - c.out().value().size())).exp();
                 c.add(0, c.g().mul(e.div(e.sum(axes, true))));
             },
             (x, dx, y, a) -> {
@@ -616,7 +648,7 @@ public final class Primitives {
                 Tensor e = x[0].sub(x[0].max(axes, true)).exp();
                 return dx[0].mul(e.div(e.sum(axes, true))).sum(axes, true);
             },
-            (x, y, a) -> 4L * x[0].size(), reduction(false), ANY, "rank 1 to 3, entries in (-3, 3), a non-empty set of axes");
+            (x, y, a) -> 4L * x[0].size() - 2L * y.size(), reduction(false), ANY, "rank 1 to 3, entries in (-3, 3), a non-empty set of axes");
 
     /** Softmax along an axis: x̄ += y (ȳ - sum(ȳ y)). */
     public static final Primitive SOFTMAX = new Primitive("softmax", 1,
@@ -635,7 +667,7 @@ public final class Primitives {
                 Tensor ydx = y.mul(dx[0]);
                 return ydx.sub(y.mul(ydx.sum(axis, true)));
             },
-            (x, y, a) -> 5L * x[0].size(),
+            (x, y, a) -> 5L * x[0].size() - 2L * (x[0].size() / x[0].shape()[dlmath.tensor.Shapes.normalizeAxis(a.integer("axis"), x[0].rank())]),
             c -> {
                 int[] shape = Samples.shape(c, 1, 3, 3);
                 return new Sample(new Tensor[] {Samples.uniform(c, shape, -3, 3)}, Attrs.of("axis", c.integer(0, shape.length - 1)));
@@ -651,7 +683,7 @@ public final class Primitives {
 
     /** Every primitive, in a fixed order. */
     public static final List<Primitive> ALL = List.of(
-            NEG, EXP, LOG, LOG1P, SQRT, TANH, SIGMOID, RELU, ABS, SIN, COS, POW,
+            NEG, EXP, LOG, LOG1P, SQRT, TANH, SECH2, SIGMOID, RELU, ABS, SIN, COS, POW,
             ADD, SUB, MUL, DIV, WHERE,
             MATMUL, SOLVE, LOGDET,
             TRANSPOSE, RESHAPE, BROADCAST_TO, SUM_TO, SLICE, CONCAT,

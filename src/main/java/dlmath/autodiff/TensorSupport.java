@@ -137,6 +137,7 @@ final class TensorSupport {
                 index[d] = 0;
             }
         }
+        dlmath.tensor.OpCount.add(v.length);                      // one comparison per entry
         return Tensor.of(shape, mask);
     }
 

@@ -100,6 +100,24 @@ public final class VjpContext {
      * @param i the input
      * @param v the contribution, of the input's shape or of a shape the input broadcasts to
      */
+    /**
+     * A constant that the rule computed from tensors (a mask, a shift), charging the graph the
+     * work that computed it, so that {@link Graph#work()} counts everything the reverse sweep does.
+     *
+     * @param t the tensor
+     * @param work the operations spent computing it, in the model of {@link Primitives}
+     * @return a constant of this graph
+     * @throws IllegalArgumentException if work is negative
+     */
+    public Var constant(Tensor t, long work) {
+        if (work < 0) {
+            throw new IllegalArgumentException("constant: work must be >= 0, got " + work);
+        }
+        Var v = constant(t);
+        node.graph().charge(work);
+        return v;
+    }
+
     public void add(int i, Var v) {
         accumulate(i, v, false);
     }

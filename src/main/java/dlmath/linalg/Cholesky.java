@@ -68,12 +68,14 @@ public final class Cholesky {
             for (int k = 0; k < j; k++) {
                 double[] lk = l[k];
                 double s = m[j][k];
+                dlmath.tensor.OpCount.add(2L * k + 1);
                 for (int i = 0; i < k; i++) {
                     s -= lj[i] * lk[i];
                 }
                 lj[k] = s / lk[k];
             }
             double d = m[j][j];
+            dlmath.tensor.OpCount.add(2L * j + 1);
             for (int i = 0; i < j; i++) {
                 d -= lj[i] * lj[i];
             }
@@ -148,6 +150,7 @@ public final class Cholesky {
      */
     public double logDet() {
         double s = 0;
+        dlmath.tensor.OpCount.add(2L * l.length + 1);
         for (int i = 0; i < l.length; i++) {
             s += Math.log(l[i][i]);
         }
@@ -160,6 +163,7 @@ public final class Cholesky {
         int k = y[0].length;
         for (int i = 0; i < n; i++) {
             double[] li = l[i];
+            dlmath.tensor.OpCount.add((2L * i + 1) * k);
             for (int c = 0; c < k; c++) {
                 double s = y[i][c];
                 for (int j = 0; j < i; j++) {
@@ -175,6 +179,7 @@ public final class Cholesky {
         int n = l.length;
         int k = y[0].length;
         for (int i = n - 1; i >= 0; i--) {
+            dlmath.tensor.OpCount.add((2L * (n - 1 - i) + 1) * k);
             for (int c = 0; c < k; c++) {
                 double s = y[i][c];
                 for (int j = i + 1; j < n; j++) {

@@ -55,6 +55,7 @@ public final class Lu {
         int sign = 1;
         for (int k = 0; k < n; k++) {
             int p = k;
+            dlmath.tensor.OpCount.add(n - k - 1);                   // pivot comparisons
             for (int i = k + 1; i < n; i++) {
                 if (Math.abs(m[i][k]) > Math.abs(m[p][k])) {
                     p = i;
@@ -78,6 +79,7 @@ public final class Lu {
                 double[] rowI = m[i];
                 double l = rowI[k] / pivot;
                 rowI[k] = l;
+                dlmath.tensor.OpCount.add(l != 0 ? 1 + 2L * (n - k - 1) : 1);
                 if (l != 0) {
                     for (int j = k + 1; j < n; j++) {
                         rowI[j] -= l * rowK[j];
@@ -235,6 +237,7 @@ public final class Lu {
             for (int j = 0; j < i; j++) {
                 double l = lu[i][j];
                 if (l != 0) {
+                    dlmath.tensor.OpCount.add(2L * k);
                     for (int c = 0; c < k; c++) {
                         x[i][c] -= l * x[j][c];
                     }
@@ -244,10 +247,12 @@ public final class Lu {
         for (int i = n - 1; i >= 0; i--) {
             for (int j = i + 1; j < n; j++) {
                 double u = lu[i][j];
+                dlmath.tensor.OpCount.add(2L * k);
                 for (int c = 0; c < k; c++) {
                     x[i][c] -= u * x[j][c];
                 }
             }
+            dlmath.tensor.OpCount.add(k);
             for (int c = 0; c < k; c++) {
                 x[i][c] /= lu[i][i];
             }

@@ -357,6 +357,7 @@ public final class Tensor {
         for (int i = 0; i < out.length; i++) {
             out[i] = f.applyAsDouble(data[i]);
         }
+        OpCount.add(out.length);
         return new Tensor(shape, out);
     }
 
@@ -738,6 +739,7 @@ public final class Tensor {
         for (int i = 0; i < result.length; i++) {
             result[i] = c[i] != 0 ? x[i] : y[i];
         }
+        OpCount.add(result.length);
         return new Tensor(out, result);
     }
 
@@ -770,6 +772,7 @@ public final class Tensor {
         for (int i = 0; i < result.length; i++) {
             result[i] = f.applyAsDouble(x[i], y[i]);
         }
+        OpCount.add(result.length);
         return new Tensor(out, result);
     }
 
@@ -861,6 +864,7 @@ public final class Tensor {
         for (int t = 0; t < aBlock.length; t++) {
             multiplyInto(a.data, aBlock[t] * n * m, b.data, bBlock[t] * m * p, c, t * n * p, n, m, p);
         }
+        OpCount.add(2L * c.length * m);
         if (hasNaN(c) && isFinite(a.data) && isFinite(b.data)) {
             // finite operands, yet inf - inf: some partial sum overflowed. Multiply 2^-ea A by 2^-eb B
             // (exact scalings, no partial sum can overflow) and scale back: an entry beyond the range is
@@ -1272,6 +1276,7 @@ public final class Tensor {
         for (int o = 0; o < out.length; o++) {
             out[o] = fold.apply(grouped, o * runLength, (o + 1) * runLength);
         }
+        OpCount.add(foldOps(op, runLength) * out.length);
 
         int[] outShape = new int[keepdims ? rank() : rank() - axes.length];
         for (int d = 0, dst = 0; d < rank(); d++) {
@@ -1282,6 +1287,15 @@ public final class Tensor {
             }
         }
         return new Tensor(outShape, out);
+    }
+
+    /** Operations of one fold over k entries, for {@link OpCount}: see its Javadoc. */
+    private static long foldOps(String op, long k) {
+        return switch (op) {
+            case "mean" -> k;
+            case "logsumexp" -> Math.max(0, 4 * k - 2);
+            default -> Math.max(0, k - 1);
+        };
     }
 
     /**

@@ -313,4 +313,60 @@ public final class AutodiffGens {
     public static dlmath.autodiff.Var[] variables(Graph g, ProgramCase c) {
         return dlmath.autodiff.Autodiff.variables(g, c.inputs());
     }
+    // =================================================================== wide domains (owned by the tests)
+
+    /** A magnitude 10^e with e uniform in [lo, hi] (shrinks toward 1). */
+    static Gen<Double> magnitude(double lo, double hi) {
+        return Gens.doubles(lo, hi).map(e -> Math.pow(10, e));
+    }
+
+    private static Gen<Double> signed(Gen<Double> magnitude) {
+        return s -> (s.draw(Gens.booleans()) ? -1 : 1) * s.draw(magnitude);
+    }
+
+    /** The exponents the wide pow samples draw: below 0, between 0 and 1, above 1, integers and not. */
+    public static final double[] WIDE_EXPONENTS = {2, 3, 0.5, -1, 1.5, -0.5, 0.25, -2.5, 7, 1e-3};
+
+    /**
+     * Inputs of one unary elementwise primitive over the whole domain where it and the first three
+     * derivatives are finite, chosen here, by the tests, not by the registry: neg on
+     * |x| in [1e-300, 1e300]; exp on [-745, 709] (down to subnormal results, up to 8e307);
+     * log and sqrt on [1e-300, 1e305]; log1p on -1 + [1e-8, 1] and [0, 1e305]; tanh on
+     * [-400, 400], sech2 on [-400, 400] and sigmoid on [-745, 745] (saturated: tanh(20) = 1 in double); sin and cos on
+     * [-1e6, 1e6]; relu and abs with |x| in [1e-300, 1e300] (away from the kink relative to |x|);
+     * pow with p in {@link #WIDE_EXPONENTS} on x in [10^-L, 10^L], L = 300 / (|p| + 3), where x^(p-3)
+     * (the third derivative) stays finite.
+     */
+    public static Gen<OpSample> wideUnarySamples() {
+        List<Primitive> ops = List.of(Primitives.EXP, Primitives.LOG, Primitives.LOG1P, Primitives.SQRT, Primitives.TANH,
+                Primitives.SECH2,
+                Primitives.SIGMOID, Primitives.POW, Primitives.SIN, Primitives.COS, Primitives.RELU, Primitives.ABS,
+                Primitives.NEG);
+        return s -> {
+            Primitive op = s.draw(Gens.elements(ops));
+            int n = s.draw(Gens.integers(1, 3));
+            double p = op == Primitives.POW ? s.draw(Gens.elements(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)) : 0;
+            if (op == Primitives.POW) {
+                p = WIDE_EXPONENTS[(int) p];
+            }
+            double limit = 300 / (Math.abs(p) + 3);
+            Gen<Double> entry = switch (op.name()) {
+                case "exp" -> Gens.doubles(-745, 709);
+                case "log", "sqrt" -> magnitude(-300, 305);
+                case "log1p" -> Gens.oneOf(magnitude(-8, 0).map(d -> -1 + d), magnitude(-300, 305),
+                        Gens.doubles(-0.5, 1));
+                case "tanh", "sech2" -> Gens.doubles(-400, 400);
+                case "sigmoid" -> Gens.doubles(-745, 745);
+                case "sin", "cos" -> Gens.doubles(-1e6, 1e6);
+                case "pow" -> magnitude(-limit, limit);
+                default -> signed(magnitude(-300, 300));
+            };
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = s.draw(entry);
+            }
+            Attrs a = op == Primitives.POW ? Attrs.of("p", p) : Attrs.NONE;
+            return new OpSample(op, new Sample(new Tensor[] {Tensor.of(v)}, a));
+        };
+    }
 }

@@ -7,6 +7,7 @@ import dlmath.autodiff.Primitives;
 import dlmath.autodiff.Var;
 import dlmath.check.Check;
 import dlmath.check.Claims;
+import dlmath.check.Counterexample;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
@@ -74,6 +75,49 @@ class BroadcastingBackward {
                         Tol.gamma(group) * group * scale + 2 * group * FiniteDifferences.UNDERFLOW);
             }
         });
+    }
+
+    /**
+     * Drops the hypothesis that the shapes broadcast: a side s >= 2 of a against a different side
+     * t >= 2 of b on one axis. NumPy's rule, written here ({@link #broadcastable}), confirms the
+     * violation before the call; the operation then refuses the pair (the declared exception), so
+     * there is no gradient to compare.
+     */
+    @Counterexample(expects = IllegalArgumentException.class)
+    void shapesThatDoNotBroadcastHaveNoGradient(Check check) {
+        dlmath.check.Gen<int[][]> pairs = s -> {
+            int rank = s.draw(Gens.integers(1, 3));
+            int[] a = new int[rank];
+            for (int d = 0; d < rank; d++) {
+                a[d] = s.draw(Gens.integers(1, 3));
+            }
+            int[] b = a.clone();
+            int axis = s.draw(Gens.integers(0, rank - 1));
+            a[axis] = s.draw(Gens.integers(2, 3));
+            b[axis] = a[axis] == 2 ? 3 : 2;
+            return new int[][] {a, b};
+        };
+        check.forAll(Gens.elements(OPS).as("op"), pairs.as("shapes"), (op, sh) -> {
+            check.confirm("shapes " + java.util.Arrays.toString(sh[0]) + " and " + java.util.Arrays.toString(sh[1])
+                    + " do not broadcast (NumPy's rule)", !broadcastable(sh[0], sh[1]));
+            Graph g = new Graph();
+            Var a = g.variable(Tensor.ones(sh[0]));
+            Var b = g.variable(Tensor.ones(sh[1]));
+            Tensor grad = Autodiff.grad(g.apply(op, dlmath.autodiff.Attrs.NONE, a, b).sum(), a)[0].value();
+            TensorAssert.assertThat(grad).hasShape(sh[0]);
+        });
+    }
+
+    /** NumPy's broadcasting rule, independently of {@link Shapes}: aligned from the right, sides equal or one is 1. */
+    static boolean broadcastable(int[] a, int[] b) {
+        for (int i = 1; i <= Math.min(a.length, b.length); i++) {
+            int x = a[a.length - i];
+            int y = b[b.length - i];
+            if (x != y && x != 1 && y != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Var loss(Case c, Var a, Var b) {

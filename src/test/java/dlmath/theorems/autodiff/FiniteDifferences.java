@@ -20,18 +20,23 @@ import java.util.function.DoubleFunction;
  *
  * <p>Error model, per output entry: {@code |D_h - f'(x)| <= h^2/6 max|f'''| + delta/h}, the
  * Taylor remainder of the central difference plus the rounding of the two evaluations, each off
- * by at most {@code delta} (see {@link #delta}).
+ * by at most {@code delta}: for a single primitive, delta is per output entry and per evaluation
+ * point, from {@link RoundingModel#bound} (the primitive's definition), plus the rounding of the
+ * quotient and of the AD value ({@link RoundingModel#derivativeBound}); for whole programs
+ * {@link #delta(long, double)}. The step is {@code eps^(1/3) s}, s the op's length scale ({@link #scale}).
  *
  * <p>|f'''| is estimated, Richardson-style, by the third difference
  * {@code T(k) = [f(x+2k) - 2f(x+k) + 2f(x-k) - f(x-2k)] / (2k^3)} at {@code k = eps^(1/5)
  * max(1, |x|)} and at 2k. The operator factors as {@code (E - E^-1)(E - 2 + E^-1)}, a
  * convolution of non-negative B-spline kernels, so T(k) equals f'''(xi) for some xi in
  * [x - 2k, x + 2k] (mean-value form of divided differences). The bound uses
- * {@code SAFETY * max(|T(k)|, |T(2k)|)} with SAFETY = 10: on our sample domains the nearest
- * pole is at distance d &gt;= 0.1 (log, sqrt, pow, 1/b) and f''' grows at most like d^-5 (pow with
- * p = -1: 6/x^4, and 1/b terms), so over an interval of width 4k &lt;= 3e-3 max(1,|x|) it
- * varies by at most (1 + 0.03)^5 &lt; 1.2; the factor 10 also covers the O(k^2 f^(5)) error of the
- * estimate. The rounding error of T itself (at most 3 delta / k^3) is added.
+ * {@code SAFETY * max(|T(k)|, |T(2k)|)} with SAFETY = 10: the scale s is at most the distance
+ * to the nearest pole (|x| for log, sqrt, pow; 1 + x for log1p; on the registry's samples the
+ * poles of 1/b are at distance &gt;= 0.1 with s = max(1, |x|) &lt;= 3), and the third derivative grows
+ * at most like d^-5, so over the stencil (width 4k &lt;= 3e-3 s) it varies by at most
+ * (1 + 0.03)^5 &lt; 1.2; for exp, tanh, sigmoid, sin, cos (s = 1) it changes by at most e^0.003 over
+ * it; the factor 10 also covers the O(k^2 f^(5)) error of the estimate. The rounding error of T
+ * itself (3 delta / k^3) is added. Computed as (h/k)^2 (k^2 T), finite also for x near 1e300.
  */
 public final class FiniteDifferences {
 
@@ -60,7 +65,21 @@ public final class FiniteDifferences {
      * @param delta the bound on the absolute rounding error of one evaluation of f
      */
     public static Column central(DoubleFunction<double[]> f, double x, double delta) {
-        double scale = Math.max(1, Math.abs(x));
+        return central(f, x, null, delta, Math.max(1, Math.abs(x)));
+    }
+
+    /**
+     * The derivative of {@code f} at {@code x} by central differences with per-entry rounding
+     * bounds: {@code deltaAt.apply(v)[i]} bounds the rounding error of entry i of f(v), evaluated
+     * at every point of the stencil. The step is {@code eps^(1/3) scale}: scale is the length over
+     * which f varies ({@link #scale}).
+     */
+    public static Column central(DoubleFunction<double[]> f, double x, DoubleFunction<double[]> deltaAt, double scale) {
+        return central(f, x, deltaAt, 0, scale);
+    }
+
+    private static Column central(DoubleFunction<double[]> f, double x, DoubleFunction<double[]> deltaAt, double delta,
+                                  double scale) {
         double xp = x + Math.cbrt(EPS) * scale;
         double xm = x - Math.cbrt(EPS) * scale;
         double step = xp - xm;                         // exact (Sterbenz), = 2h as rounded
@@ -70,14 +89,38 @@ public final class FiniteDifferences {
         double k = Math.pow(EPS, 0.2) * scale;
         double[][] t1 = thirdDifference(f, x, k);
         double[][] t2 = thirdDifference(f, x, 2 * k);
+        double[] dp = deltaAt == null ? null : deltaAt.apply(xp);
+        double[] dm = deltaAt == null ? null : deltaAt.apply(xm);
+        double[] dStencil = deltaAt == null ? null : stencilDelta(deltaAt, x, k);
         double[] d = new double[fp.length];
         double[] tol = new double[fp.length];
+        double r = h / k;                              // h^2 |T| = r^2 k^2 |T|, kept in range for huge x
         for (int i = 0; i < d.length; i++) {
             d[i] = (fp[i] - fm[i]) / step;
-            double m3 = Math.max(Math.abs(t1[0][i]), Math.abs(t2[0][i])) + 3 * delta / (k * k * k);
-            tol[i] = SAFETY * h * h / 6 * m3 + delta / h;
+            double rounding = deltaAt == null ? delta / h : (dp[i] + dm[i]) / step + 1.5 * EPS * Math.abs(d[i]);
+            double stencil = deltaAt == null ? 3 * delta / k : 3 * dStencil[i] / k;
+            double m3k2 = Math.max(Math.abs(t1[0][i]), Math.abs(t2[0][i]) / 4) + stencil;
+            tol[i] = SAFETY * r * r / 6 * m3k2 + rounding;
         }
         return new Column(d, tol, h);
+    }
+
+    /** The largest per-entry rounding bound over the points x +- k, x +- 2k, x +- 4k of the third differences. */
+    private static double[] stencilDelta(DoubleFunction<double[]> deltaAt, double x, double k) {
+        double[] m = null;
+        for (double t : new double[] {k, 2 * k, 4 * k}) {
+            for (double v : new double[] {x + t, x - t}) {
+                double[] dv = deltaAt.apply(v);
+                if (m == null) {
+                    m = dv.clone();
+                } else {
+                    for (int i = 0; i < m.length; i++) {
+                        m[i] = Math.max(m[i], dv[i]);
+                    }
+                }
+            }
+        }
+        return m;
     }
 
     private static double[][] thirdDifference(DoubleFunction<double[]> f, double x, double k) {
@@ -87,7 +130,7 @@ public final class FiniteDifferences {
         double[] e = f.apply(x - 2 * k);
         double[] t = new double[a.length];
         for (int i = 0; i < t.length; i++) {
-            t[i] = (a[i] - 2 * b[i] + 2 * c[i] - e[i]) / (2 * k * k * k);
+            t[i] = (a[i] - 2 * b[i] + 2 * c[i] - e[i]) / (2 * k);      // T(k) k^2
         }
         return new double[][] {t};
     }
@@ -99,7 +142,11 @@ public final class FiniteDifferences {
      * rounding perturbs a quantity of magnitude at most M by at most uM, and reaches an output
      * through at most one further factor of magnitude at most M (our primitives are at most
      * bilinear in their inputs); so the output is off by at most W u M^2 (Higham, Accuracy and
-     * Stability, 2nd ed., Sec. 3.1, with gamma_W for the accumulation).
+     * Stability, 2nd ed., Sec. 3.1, with gamma_W for the accumulation). Used only for whole programs
+     * (AD-03, AD-05..AD-09, AD-14, the layers of NN-01): W is the graph's declared work, which AD-13
+     * checks against the independent instrument {@code OpCount} (declared >= executed, for the forward
+     * and the reverse rule of every registry primitive). Single primitives use the per-entry
+     * {@link RoundingModel} instead.
      */
     public static double delta(long work, double magnitude) {
         double m = Math.max(1, magnitude);
@@ -107,15 +154,19 @@ public final class FiniteDifferences {
         return (Tol.gamma((int) w) + w * UNDERFLOW) * m * m;
     }
 
-    /** delta for one execution of a primitive at a sample. */
-    public static double delta(OpSample s) {
-        Tensor[] x = s.inputs();
-        Tensor y = s.op().forward(x, s.attrs());
-        double m = y.normInf();
-        for (Tensor t : x) {
-            m = Math.max(m, t.normInf());
-        }
-        return delta(s.op().cost(x, y, s.attrs()) + 2, m);
+    /**
+     * The length over which the primitive varies near x: |x| for log, sqrt and pow (pole at 0, so
+     * that steps stay relative down to 1e-300) and for abs and relu (the stencil never reaches the
+     * kink at 0); the distance 1 + x to the pole for log1p near -1; 1 for exp, tanh, sigmoid, sin
+     * and cos (they change by a bounded factor per unit at any x); max(1, |x|) otherwise.
+     */
+    static double scale(Primitive op, double x) {
+        return switch (op.name()) {
+            case "log", "sqrt", "pow", "abs", "relu" -> x == 0 ? 1 : Math.abs(x);
+            case "log1p" -> Math.min(Math.max(1, Math.abs(x)), 1 + x);
+            case "exp", "tanh", "sech2", "sigmoid", "sin", "cos" -> 1;
+            default -> Math.max(1, Math.abs(x));
+        };
     }
 
     /** The inputs with entry j of input a replaced by v. */
@@ -134,7 +185,6 @@ public final class FiniteDifferences {
     public static Column[][] jacobian(OpSample s) {
         Tensor[] x = s.inputs();
         Primitive op = s.op();
-        double delta = delta(s);
         Column[][] cols = new Column[x.length][];
         for (int a = 0; a < x.length; a++) {
             double[] xa = x[a].toArray();
@@ -142,7 +192,14 @@ public final class FiniteDifferences {
             for (int j = 0; j < xa.length; j++) {
                 int ia = a;
                 int ij = j;
-                cols[a][j] = central(v -> op.forward(perturbed(x, ia, ij, v), s.attrs()).toArray(), xa[j], delta);
+                Column c = central(v -> op.forward(perturbed(x, ia, ij, v), s.attrs()).toArray(), xa[j],
+                        v -> RoundingModel.bound(op, perturbed(x, ia, ij, v), s.attrs()), scale(op, xa[j]));
+                double[] ad = RoundingModel.derivativeBound(op, x, s.attrs(), c.derivative(), c.tolerance());
+                double[] tol = c.tolerance().clone();
+                for (int i = 0; i < tol.length; i++) {
+                    tol[i] += ad[i];
+                }
+                cols[a][j] = new Column(c.derivative(), tol, c.h());
             }
         }
         return cols;

@@ -32,6 +32,26 @@ class ForwardModeMatchesFiniteDifferences {
         });
     }
 
+    /** The unary elementwise primitives over the tests' wide domains (as AD-01). */
+    @Property(tries = 300)
+    void forwardModeMatchesCentralDifferencesOverWideDomains(Check check) {
+        check.forAll(AutodiffGens.wideUnarySamples().as("sample"), s -> {
+            check.label(s.op().name());
+            check.cover(20, WideDomains.extreme(s), "an entry beyond 1e100 or below 1e-100, or a saturated exp / tanh / sigmoid");
+            FiniteDifferences.compareForward(check, s);
+        });
+    }
+
+    /** Relative accuracy of forward mode over the wide domains against the closed forms (as AD-01). */
+    @Property(tries = 300)
+    void forwardModeHasRelativeAccuracyOverWideDomains(Check check) {
+        check.forAll(AutodiffGens.wideUnarySamples().as("sample"), s -> {
+            check.label(s.op().name());
+            check.cover(20, WideDomains.extreme(s), "an entry beyond 1e100 or below 1e-100, or a saturated exp / tanh / sigmoid");
+            WideDomains.compareForward(s);
+        });
+    }
+
     /** Necessity of the domain: within a step of the kink of abs or relu the difference quotient is not the derivative. */
     @Counterexample
     void failsAtTheKinkOfAbsAndRelu(Check check) {

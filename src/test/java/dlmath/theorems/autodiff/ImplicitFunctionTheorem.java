@@ -116,4 +116,39 @@ class ImplicitFunctionTheorem {
             Claims.atMost("||grad_b L|| <= ||w|| / sigma_min(A)", gb.norm2(), bound * factor);
         });
     }
+
+    /**
+     * Drops invertibility: A = u v^T with integer u, v in [-3, 3]^n (n = 2, 3) is exactly singular,
+     * confirmed by its determinant in exact integer arithmetic (Leibniz); solve refuses it (the
+     * declared exception): x = A^-1 b, and with it the implicit derivative, does not exist.
+     */
+    @dlmath.check.Counterexample(expects = IllegalArgumentException.class)
+    void singularMatrixHasNoImplicitDerivative(Check check) {
+        check.forAll(Gens.integers(2, 3).flatMap(n -> Gens.tuples(
+                TensorGens.tensors(new int[] {n}, Gens.integers(-3, 3).map(Integer::doubleValue)),
+                TensorGens.tensors(new int[] {n}, Gens.integers(-3, 3).map(Integer::doubleValue)))).as("u, v"), uv -> {
+            int n = uv.first().size();
+            Tensor a = uv.first().reshape(n, 1).matmul(uv.second().reshape(1, n));
+            check.confirm("det A = 0 exactly (integer Leibniz formula)", exactDet(a) == 0);
+            Graph g = new Graph();
+            Var av = g.variable(a);
+            Var b = g.variable(Tensor.ones(n));
+            Tensor gb = Autodiff.grad(av.solve(b).sum(), b)[0].value();
+            Claims.that("grad_b is finite", Double.isFinite(gb.normInf()));
+        });
+    }
+
+    /** The determinant of a small integer matrix, exactly, by the Leibniz formula. */
+    static long exactDet(Tensor a) {
+        int n = a.dim(0);
+        long[][] m = new long[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m[i][j] = (long) a.get(i, j);
+            }
+        }
+        return n == 2 ? m[0][0] * m[1][1] - m[0][1] * m[1][0]
+                : m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+    }
 }

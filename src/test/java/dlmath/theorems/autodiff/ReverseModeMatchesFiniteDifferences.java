@@ -43,6 +43,33 @@ class ReverseModeMatchesFiniteDifferences {
         });
     }
 
+    /**
+     * The unary elementwise primitives over domains the test chooses, as wide as each op allows
+     * ({@link AutodiffGens#wideUnarySamples}), with the per-entry error model, so the tolerance is
+     * relative to the values met (see the page).
+     */
+    @Property(tries = 300)
+    void reverseModeMatchesCentralDifferencesOverWideDomains(Check check) {
+        check.forAll(AutodiffGens.wideUnarySamples().as("sample"), s -> {
+            check.label(s.op().name());
+            check.cover(20, WideDomains.extreme(s), "an entry beyond 1e100 or below 1e-100, or a saturated exp / tanh / sigmoid");
+            FiniteDifferences.compareReverse(check, s);
+        });
+    }
+
+    /**
+     * Relative accuracy of reverse mode over the wide domains against closed-form derivatives
+     * written here ({@link WideDomains#derivative}): |J - f'| <= 16u |f'| + 8 MIN_VALUE.
+     */
+    @Property(tries = 300)
+    void reverseModeHasRelativeAccuracyOverWideDomains(Check check) {
+        check.forAll(AutodiffGens.wideUnarySamples().as("sample"), s -> {
+            check.label(s.op().name());
+            check.cover(20, WideDomains.extreme(s), "an entry beyond 1e100 or below 1e-100, or a saturated exp / tanh / sigmoid");
+            WideDomains.compareReverse(s);
+        });
+    }
+
     /** The sample descriptions and the domain predicates agree: every sample lies in its primitive's domain. */
     @Property(tries = 300)
     void everySampleLiesInItsDomain(Check check) {

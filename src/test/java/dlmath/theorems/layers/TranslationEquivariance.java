@@ -85,7 +85,8 @@ class TranslationEquivariance {
 
     /**
      * Share (percent) of tries with some interior output; measured near 2/3 for WIDE cases; with
-     * p &gt;= 1/3 the Chernoff bound of Nn#COVER gives a false alarm below 4e-11 over 100 tries.
+     * p &gt;= 1/3 the Chernoff bound of Nn#COVER gives a false alarm below exp(-0.241 * 200) = 1e-21 over the
+     * 200 random tries (no target).
      */
     static final double COVER_INTERIOR = 5;
 

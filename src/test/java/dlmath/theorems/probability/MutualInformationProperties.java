@@ -42,6 +42,8 @@ class MutualInformationProperties {
             double tv = distanceFromIndependence(pxy);
             check.note("I(X;Y)", mi);
             check.note("TV(p_XY, p_X p_Y)", tv);
+            // Coverage over the 300 random tries (no target). Measured 65.7% (seed 1); taking p >= 0.5,
+            // P[share < 20%] <= exp(-300 KL(0.2 || 0.5)) = exp(-57.9) < 1e-9 (Chernoff).
             check.cover(20, tv > 1e-3, "dependent table");
             Claims.atLeast("I(X;Y) >= 2 TV(p_XY, p_X p_Y)^2", mi, 2 * tv * tv - EntropyChainRule.tolerance(pxy)
                     - 4 * Tol.gamma(pxy.size() + 5));
