@@ -48,4 +48,9 @@ public final class AffineFlow implements Flow {
         Args.vector("AffineFlow.logAbsDetJacobian", "x", x, dim());
         return logAbsDet;
     }
+
+    @Override
+    public String toString() {
+        return "Affine(A = " + java.util.Arrays.deepToString(a) + ", b = " + java.util.Arrays.toString(b) + ")";
+    }
 }

@@ -26,6 +26,18 @@ public final class PlanarFlow implements Flow {
         this.w = w.clone();
     }
 
+    public double[] u() {
+        return u.clone();
+    }
+
+    public double[] w() {
+        return w.clone();
+    }
+
+    public double b() {
+        return b;
+    }
+
     /** Whether {@code w^T u >= -1} (the map is a bijection). */
     public boolean isInvertible() {
         return Lin.dot(w, u) >= -1;
@@ -52,5 +64,10 @@ public final class PlanarFlow implements Flow {
         Args.vector("PlanarFlow.logAbsDetJacobian", "x", x, dim());
         double h = Math.tanh(Lin.dot(w, x) + b);
         return Math.log(Math.abs(1 + (1 - h * h) * Lin.dot(u, w)));
+    }
+
+    @Override
+    public String toString() {
+        return "Planar(u = " + java.util.Arrays.toString(u) + ", w = " + java.util.Arrays.toString(w) + ", b = " + b + ")";
     }
 }
