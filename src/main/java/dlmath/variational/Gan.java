@@ -47,6 +47,26 @@ public final class Gan {
         return v;
     }
 
+    /**
+     * {@code V(D*) = sum_i p_i log(p_i / (p_i + q_i)) + q_i log(q_i / (p_i + q_i))}, from the ratios themselves:
+     * evaluating {@link #value} at {@code D*} loses {@code 1 - D*_i = q_i / (p_i + q_i)} when q_i is below the
+     * rounding of p_i + q_i (p = 1, q = 5.6e-17 gives D* = 1 and a term q log 0 = -infinity).
+     */
+    public static double optimalValue(double[] p, double[] q) {
+        requirePair("Gan.optimalValue", p, q);
+        double v = 0;
+        for (int i = 0; i < p.length; i++) {
+            double s = p[i] + q[i];
+            if (p[i] > 0) {
+                v += p[i] * Math.log(p[i] / s);
+            }
+            if (q[i] > 0) {
+                v += q[i] * Math.log(q[i] / s);
+            }
+        }
+        return v;
+    }
+
     /** The optimal discriminator of two densities, {@code p(x) / (p(x) + q(x))} from log-densities. */
     public static DoubleUnaryOperator optimalDiscriminator(UnivariateDistribution p, UnivariateDistribution q) {
         Objects.requireNonNull(p, "p");
