@@ -37,10 +37,16 @@ class ChangeOfVariables {
     /** Affine maps in d &lt;= 4 with A = diag(scales) + off-diagonal part, nonsingular (|det| checked by commons-math3). */
     static final Gen<AffineFlow> AFFINE = s -> {
         int d = s.draw(Gens.integers(1, 4));
-        double[][] a = EvidenceLowerBound.matrices(d, d, -1, 1).generate(s);
-        for (int i = 0; i < d; i++) {
-            a[i][i] += s.draw(Gens.booleans()) ? s.draw(Gens.doubles(1.5, 3)) : -s.draw(Gens.doubles(1.5, 3));
-        }
+        Gen<double[][]> matrices = src -> {
+            double[][] a = EvidenceLowerBound.matrices(d, d, -1, 1).generate(src);
+            for (int i = 0; i < d; i++) {
+                a[i][i] += src.draw(Gens.booleans()) ? src.draw(Gens.doubles(1.5, 3)) : -src.draw(Gens.doubles(1.5, 3));
+            }
+            return a;
+        };
+        // well-posed: |det A| >= 1e-3 ||A||_1^d (commons-math3 LU), so kappa(A) stays moderate
+        double[][] a = s.draw(matrices.filter(m -> Math.abs(new LUDecomposition(new Array2DRowRealMatrix(m))
+                .getDeterminant()) >= 1e-3 * Math.pow(new Array2DRowRealMatrix(m).getNorm(), m.length)));
         double[] b = s.draw(Gens.doubleArrays(Gens.doubles(-2, 2), d, d));
         return new AffineFlow(a, b);
     };
