@@ -104,7 +104,7 @@ class AdjointSensitivity {
         return Math.sqrt(p.b().length) * Vt.maxAbs(Vt.sub(path[p.steps()], p.target()));
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void adjointEqualsReverseMode(Check check) {
         check.forAll(PROBLEMS.as("problem"), p -> {
             NeuralOde ode = new NeuralOde(p.field(), p.horizon(), p.steps());

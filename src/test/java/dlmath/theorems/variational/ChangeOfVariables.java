@@ -184,7 +184,7 @@ class ChangeOfVariables {
      * 1e-10 (the rule's convergence test is relative 1e-12 at its last two levels; 1e-10 covers that estimate's
      * own error on these analytic integrands).
      */
-    @Property(tries = 60)
+    @Property(tries = 40)
     void densityIntegratesToOneIn1d(Check check) {
         check.forAll(Gens.oneOf(planar(1, -0.95, 3).map(p -> (Flow) p), Gens.tuples(Gens.doubles(0.2, 5),
                 Gens.doubles(-3, 3)).map(t -> (Flow) new AffineFlow(new double[][] {{t.first()}}, new double[] {t.second()})))
@@ -196,7 +196,7 @@ class ChangeOfVariables {
     }
 
     /** Coupling layers and planar maps in 2-D: nested quadrature of p_X over the plane is 1 within 1e-9. */
-    @Property(tries = 8)
+    @Property(tries = 4)
     void densityIntegratesToOneIn2d(Check check) {
         Gen<Flow> coupling = s -> new CouplingFlow(s.draw(Gens.doubles(-1.5, 1.5)), s.draw(Gens.doubles(-2, 2)),
                 s.draw(Gens.doubles(-1, 1)), s.draw(Gens.doubles(-2, 2)), s.draw(Gens.doubles(-2, 2)));

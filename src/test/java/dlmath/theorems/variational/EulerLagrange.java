@@ -136,7 +136,7 @@ class EulerLagrange {
      * e(h)/e(h/2) lies in the window [(h^2 W_h - R(h)) / (h^2/4 W_{h/2} + R(h/2)), (h^2 W_h + R(h)) / (h^2/4
      * W_{h/2} - R(h/2))] around 4. GD runs until its contraction bound is below 1e-3 h^4 R4-scale.
      */
-    @Property(tries = 30)
+    @Property(tries = 20)
     void discretizationErrorIsOrderHSquared(Check check) {
         check.forAll(linear(0.25, 4, 3, 12).filter(p -> p.c() > 0 && Math.abs(p.ya()) + Math.abs(p.yb()) >= 0.5)
                 .as("problem"), p -> {

@@ -74,7 +74,7 @@ class LinearVaeElbo {
      * with probability 6 e^{-X} = 1e-9; plus the rounding of the n-term mean, gamma_{n + 16k + 16} times the
      * term magnitudes.
      */
-    @Property(tries = 60)
+    @Property(tries = 40)
     void klClosedFormMatchesMonteCarlo(Check check) {
         check.forAll(cases(1.5).as("vae"), c -> {
             int n = 4000;
@@ -170,7 +170,7 @@ class LinearVaeElbo {
      * (Bonferroni, Gaussian tail e^{-z^2/2}). The implementation's expected-ELBO gradient (autodiff of the closed
      * form) equals the hand-derived one to rounding gamma_{32(d+k)} times the magnitudes.
      */
-    @Property(tries = 25)
+    @Property(tries = 15)
     void reparameterizedGradientIsUnbiased(Check check) {
         check.forAll(cases(1.0).as("vae"), c -> {
             int d = c.x().length;
@@ -248,7 +248,7 @@ class LinearVaeElbo {
      * M_jj), the dataset ELBO equals the maximum log-likelihood (VAR-05's closed form from commons-math3
      * eigenvalues); any other linear VAE (random, target() climbing) has ELBO &lt;= log p_theta(X) &lt;= that maximum.
      */
-    @Property(tries = 60)
+    @Property(tries = 30)
     void ppcaSolutionIsAGlobalOptimum(Check check) {
         check.forAll(ProbabilisticPca.DATA.as("data"), cases(1.0).as("other encoder/decoder parameters"), (data, other) -> {
             int d = data.d();
