@@ -119,7 +119,7 @@ class EvidenceLowerBound {
      * Every term of log p(x), ELBO and KL is computed by Cholesky solves and sums of at most 4(d + k) terms: a
      * backward error gamma_{3n+1} per solve (Higham Thm 10.4) turns into a relative error at most
      * gamma_{3n+1} kappa in a quadratic form or log-determinant (kappa &lt;= (||W||_F^2 + sigma2)/sigma2 for C and
-     * M/sigma2, and kappa(S) &lt;= 100 for the q's generated); with both sides, the tolerance is
+     * M/sigma2, and kappa(S) &lt;= (tr S)^k / det S); with both sides, the tolerance is
      * gamma_{16(d+k)} kappa_C kappa_S times the sum of absolute values of all terms.
      */
     static double tolerance(Case c, Exact e) {
@@ -131,7 +131,10 @@ class EvidenceLowerBound {
         }
         double kappaC = (f + c.model().sigma2()) / c.model().sigma2();
         int n = c.model().dataDim() + c.model().latentDim();
-        return gamma(16 * n) * kappaC * 100 * e.magnitude();
+        // kappa(S) <= (tr S)^k / det S (lambda_max <= tr S, lambda_min >= det S / lambda_max^(k-1)); det by commons-math3
+        RealMatrix sq = new Array2DRowRealMatrix(c.q().covariance());
+        double kappaS = Math.pow(sq.getTrace(), sq.getRowDimension()) / new CholeskyDecomposition(sq).getDeterminant();
+        return gamma(16 * n) * kappaC * kappaS * e.magnitude();
     }
 
     /** ELBO(q) &lt;= log p(x), and the gap is KL(q || p(z | x)) (all three sides from commons-math3 but the ELBO). */
