@@ -7,6 +7,7 @@ import dlmath.check.Claims;
 import dlmath.check.Counterexample;
 import dlmath.check.Gen;
 import dlmath.check.Gens;
+import dlmath.check.Plot;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
 import dlmath.variational.DiscreteFunctional;
@@ -143,6 +144,7 @@ class EulerLagrange {
             double[] e = new double[2];
             double[] lo = new double[2];
             double[] hi = new double[2];
+            double[] hs = new double[2];
             for (int level = 0; level < 2; level++) {
                 int n = p.n() << level;
                 DiscreteFunctional j = p.functional(n);
@@ -159,10 +161,17 @@ class EulerLagrange {
                 Claims.atMost("max_i |Y_i - y(x_i)| <= (l^2/8)(h^2/12) max|y''''| (n = " + n + ")", err,
                         maxPrinciple + slack);
                 e[level] = err;
+                hs[level] = h;
                 lo[level] = h * h * ex.nodalMax() - ex.remainder() - slack;
                 hi[level] = h * h * ex.nodalMax() + ex.remainder() + slack;
             }
             check.note("e(h), e(h/2)", e[0] + ", " + e[1]);
+            Plot fig = check.plot("Euler-Lagrange, V = c^2 y^2 / 2: discretization error against h").logLog()
+                    .axes("h", "max_i |Y_i - y(x_i)|");
+            for (int level = 0; level < 2; level++) {
+                fig.point("measured e(h)", hs[level], e[level]).point("leading term h^2 W_h", hs[level],
+                        (lo[level] + hi[level]) / 2);
+            }
             if (lo[1] > 0 && lo[0] > 0) {
                 double ratio = e[0] / e[1];
                 check.label("ratio window informative");

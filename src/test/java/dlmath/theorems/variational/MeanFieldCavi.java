@@ -94,13 +94,20 @@ class MeanFieldCavi {
             double prev = elbo(t, q.means(), q.variances());
             Claims.close("ELBO (implementation) = ELBO (test loop)", cavi.elbo(q), prev,
                     2 * elboRounding(t, q.means(), q.variances()));
+            double[] ks = new double[4 * n + 1];
+            double[] elbos = new double[4 * n + 1];
+            elbos[0] = prev;
             for (int k = 0; k < 4 * n; k++) {
                 q = cavi.update(q, k % n);
                 double cur = elbo(t, q.means(), q.variances());
+                ks[k + 1] = k + 1;
+                elbos[k + 1] = cur;
                 double tol = elboRounding(t, q.means(), q.variances());
                 Claims.atLeast("ELBO after update " + (k + 1) + " >= before", cur, prev - 2 * tol);
                 prev = cur;
             }
+            check.plot("CAVI on a correlated Gaussian: ELBO after each coordinate update (test's own ELBO loop)")
+                    .axes("coordinate update k", "ELBO(q_k)").line("ELBO (n = " + n + ")", ks, elbos).rank(n);
         });
     }
 

@@ -107,6 +107,15 @@ class MixtureEm {
         return gamma(2 * g.components() + 16) * s;
     }
 
+    /** For the figure: the number of EM steps that raise log L by more than 1e-4 of its final magnitude (a gradual climb). */
+    static int risingSteps(double[] trace) {
+        int k = 0;
+        for (int t = 1; t < trace.length; t++) {
+            k += trace[t] - trace[t - 1] > 1e-4 * Math.abs(trace[trace.length - 1]) ? 1 : 0;
+        }
+        return k;
+    }
+
     @Property(tries = 200)
     void emNeverDecreasesTheLikelihood(Check check) {
         check.forAll(cases(false).as("case"), c -> {
@@ -131,6 +140,11 @@ class MixtureEm {
             }
             check.label(floored ? "a variance hit the floor" : "floor inactive");
             check.note("log L per EM step", Arrays.toString(trace));
+            double[] steps = new double[trace.length];
+            Arrays.setAll(steps, i -> i);
+            check.plot("EM for a 1-D Gaussian mixture: log-likelihood per step (test's own likelihood loop)")
+                    .axes("EM step t", "log L(theta_t)").line("log L (" + g.components() + " components, " + c.x().length
+                            + " points)", steps, trace).rank(risingSteps(trace));
         });
     }
 
