@@ -36,7 +36,13 @@ public final class KernelShap {
     }
 
     /** The Shapley kernel (n - 1) / (C(n, s) s (n - s)) of Lundberg &amp; Lee, Thm 2. */
-    public static final Kernel SHAPLEY_KERNEL = (n, s) -> (n - 1) / (Shapley.binomial(n, s) * s * (n - s));
+    public static final Kernel SHAPLEY_KERNEL = (n, s) -> {
+        if (!(0 < s && s < n)) {   // the empty and the full coalition have infinite weight (constraints, not rows)
+            throw new IllegalArgumentException("SHAPLEY_KERNEL: the coalition size s must be in (0, n), got n = " + n
+                    + ", s = " + s);
+        }
+        return (n - 1) / (Shapley.binomial(n, s) * s * (double) (n - s));
+    };
 
     private KernelShap() {
     }

@@ -91,9 +91,10 @@ public final class Shapley {
 
     /** C(n, k) as a double, exact for n &lt;= 12. */
     static double binomial(int n, int k) {
+        int r = Math.min(k, n - k);   // C(n, k) = C(n, n - k): at most n/2 factors
         double c = 1;
-        for (int j = 1; j <= k; j++) {
-            c = c * (n - k + j) / j;
+        for (int j = 1; j <= r && c < Double.POSITIVE_INFINITY; j++) {   // C(n, j) >= 2^j: at most ~1024 factors
+            c = c * (n - r + j) / j;
         }
         return c;
     }

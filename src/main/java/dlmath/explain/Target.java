@@ -119,17 +119,18 @@ public final class Target {
         return x;
     }
 
-    private Var apply(Var x) {
+    private Var apply(String op, Var x) {
         Var y = f.apply(x);
         if (y == null) {
-            throw new IllegalArgumentException(name + " returned null");
+            throw new IllegalArgumentException(op + ": " + name + " returned null");
         }
         if (y.value().size() != 1) {
-            throw new IllegalArgumentException(name + " must return one number, but returned shape "
+            throw new IllegalArgumentException(op + ": " + name + " must return one number, but returned shape "
                     + Shapes.toString(y.shape()) + " (explain one output at a time)");
         }
         if (!Double.isFinite(y.value().toArray()[0])) {
-            throw new IllegalArgumentException(name + " is not finite at this input: f(x) = " + y.value().toArray()[0]);
+            throw new IllegalArgumentException(op + ": " + name + " is not finite at this input: f(x) = "
+                    + y.value().toArray()[0]);
         }
         return y;
     }
@@ -144,7 +145,7 @@ public final class Target {
     public double value(Tensor x) {
         requireInput("Target.value", "x", x);
         Graph g = new Graph();
-        return apply(g.constant(x)).value().toArray()[0];
+        return apply("Target.value", g.constant(x)).value().toArray()[0];
     }
 
     /**
@@ -158,11 +159,11 @@ public final class Target {
         requireInput("Target.gradient", "x", x);
         Graph g = new Graph();
         Var v = g.variable(x);
-        Tensor grad = Autodiff.grad(apply(v), v)[0].value();
+        Tensor grad = Autodiff.grad(apply("Target.gradient", v), v)[0].value();
         double[] a = grad.toArray();
         for (int i = 0; i < a.length; i++) {
             if (!Double.isFinite(a[i])) {
-                throw new IllegalArgumentException(name + " has a non-finite gradient at this input: df/dx[" + i
+                throw new IllegalArgumentException("Target.gradient: " + name + " has a non-finite gradient at this input: df/dx[" + i
                         + "] (flat index) = " + a[i]);
             }
         }

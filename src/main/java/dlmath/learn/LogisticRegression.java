@@ -52,9 +52,28 @@ public final class LogisticRegression {
      * @param converged whether {@code gradientNorm <= tolerance}
      */
     public record Model(double[] weights, double intercept, int iterations, double gradientNorm, boolean converged) {
-        /** Defensive copy. */
+        /** Defensive copy; checks the components (finite weights and intercept, counts and norm not negative). */
         public Model {
             weights = java.util.Objects.requireNonNull(weights, "weights").clone();
+            if (weights.length == 0) {
+                throw new IllegalArgumentException("LogisticRegression.Model: weights must have at least one entry, got []");
+            }
+            for (int j = 0; j < weights.length; j++) {
+                if (!Double.isFinite(weights[j])) {
+                    throw new IllegalArgumentException("LogisticRegression.Model: weights[" + j + "] = " + weights[j]
+                            + " is not finite");
+                }
+            }
+            if (!Double.isFinite(intercept)) {
+                throw new IllegalArgumentException("LogisticRegression.Model: intercept = " + intercept + " is not finite");
+            }
+            if (iterations < 0) {
+                throw new IllegalArgumentException("LogisticRegression.Model: iterations = " + iterations + " is negative");
+            }
+            if (!(gradientNorm >= 0)) {
+                throw new IllegalArgumentException("LogisticRegression.Model: gradientNorm = " + gradientNorm
+                        + " is not a norm (negative or NaN)");
+            }
         }
 
         @Override
@@ -78,8 +97,27 @@ public final class LogisticRegression {
             double[] z = new double[rows.length];
             for (int i = 0; i < rows.length; i++) {
                 z[i] = Data.dot(rows[i], weights) + intercept;
+                if (!Double.isFinite(z[i])) {
+                    z[i] = scaledDecision(rows[i]);
+                }
             }
             return z;
+        }
+
+        /**
+         * {@code w^T x + b} when the plain sum overflowed (an infinite term, or inf - inf = NaN): the sum of
+         * {@code (2^-ew w_j)(2^-ex x_j) + 2^-(ew+ex) b} with ew, ex the binary exponents of the largest |w_j|
+         * and |x_j| (each product at most 4 in magnitude), scaled back; infinite only if the value is
+         * beyond the double range.
+         */
+        private double scaledDecision(double[] row) {
+            int ew = Standardizer.exponentOf(Arrays.stream(weights).map(Math::abs).max().orElse(0));
+            int ex = Standardizer.exponentOf(Arrays.stream(row).map(Math::abs).max().orElse(0));
+            double s = Math.scalb(intercept, -ew - ex);
+            for (int j = 0; j < row.length; j++) {
+                s += Math.scalb(weights[j], -ew) * Math.scalb(row[j], -ex);
+            }
+            return Math.scalb(s, ew + ex);
         }
 
         /**

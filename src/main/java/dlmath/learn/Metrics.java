@@ -31,7 +31,16 @@ public final class Metrics {
     public record ConfusionMatrix(long tp, long fp, long tn, long fn) {
         /** Checks that the counts are non-negative and not all zero. */
         public ConfusionMatrix {
-            if (tp < 0 || fp < 0 || tn < 0 || fn < 0 || tp + fp + tn + fn <= 0) {
+            if (tp < 0 || fp < 0 || tn < 0 || fn < 0) {
+                throw new IllegalArgumentException("ConfusionMatrix: counts must be >= 0 with a positive total, got tp = " + tp
+                        + ", fp = " + fp + ", tn = " + tn + ", fn = " + fn);
+            }
+            // the total (and so every partial sum of the counts) must be a long: the rates divide by such sums
+            if (tp > Long.MAX_VALUE - fp || tp + fp > Long.MAX_VALUE - tn || tp + fp + tn > Long.MAX_VALUE - fn) {
+                throw new IllegalArgumentException("ConfusionMatrix: the total tp + fp + tn + fn exceeds Long.MAX_VALUE, got tp = "
+                        + tp + ", fp = " + fp + ", tn = " + tn + ", fn = " + fn);
+            }
+            if (tp + fp + tn + fn == 0) {
                 throw new IllegalArgumentException("ConfusionMatrix: counts must be >= 0 with a positive total, got tp = " + tp
                         + ", fp = " + fp + ", tn = " + tn + ", fn = " + fn);
             }
@@ -59,7 +68,9 @@ public final class Metrics {
 
         /** {@code 2 tp / (2 tp + fp + fn)}, the harmonic mean of precision and recall; 0 at 0/0. */
         public double f1() {
-            return ratio(2 * tp, 2 * tp + fp + fn);
+            double num = 2.0 * tp;   // in double: 2 tp overflows a long above Long.MAX_VALUE / 2
+            double den = num + fp + fn;
+            return den == 0 ? 0 : num / den;
         }
 
         /**
@@ -166,9 +177,23 @@ public final class Metrics {
     public record Curve(double[] x, double[] y, double[] thresholds) {
         /** Defensive copies. */
         public Curve {
-            x = x.clone();
-            y = y.clone();
-            thresholds = thresholds.clone();
+            x = Objects.requireNonNull(x, "x").clone();
+            y = Objects.requireNonNull(y, "y").clone();
+            thresholds = Objects.requireNonNull(thresholds, "thresholds").clone();
+            if (x.length == 0 || x.length != y.length || x.length != thresholds.length) {
+                throw new IllegalArgumentException("Curve: x, y and thresholds must have the same positive length, got "
+                        + x.length + ", " + y.length + " and " + thresholds.length);
+            }
+            for (int k = 0; k < x.length; k++) {
+                if (!(x[k] >= 0 && x[k] <= 1 && y[k] >= 0 && y[k] <= 1)) {
+                    throw new IllegalArgumentException("Curve: the coordinates are rates in [0, 1], got x[" + k + "] = " + x[k]
+                            + ", y[" + k + "] = " + y[k]);
+                }
+                if (Double.isNaN(thresholds[k]) || k > 0 && thresholds[k] > thresholds[k - 1]) {
+                    throw new IllegalArgumentException("Curve: the thresholds must be decreasing and not NaN, got thresholds["
+                            + k + "] = " + thresholds[k] + (k > 0 ? " after " + thresholds[k - 1] : ""));
+                }
+            }
         }
 
         @Override

@@ -36,10 +36,33 @@ public final class Smote {
     public record Resampled(Tensor x, int[] y, int[] base, int[] neighbour, double[] gap) {
         /** Defensive copies. */
         public Resampled {
-            y = y.clone();
-            base = base.clone();
-            neighbour = neighbour.clone();
-            gap = gap.clone();
+            Objects.requireNonNull(x, "x");
+            y = Objects.requireNonNull(y, "y").clone();
+            base = Objects.requireNonNull(base, "base").clone();
+            neighbour = Objects.requireNonNull(neighbour, "neighbour").clone();
+            gap = Objects.requireNonNull(gap, "gap").clone();
+            Data.matrix("Smote.Resampled", "x", x, 1);
+            int rows = x.dim(0);
+            int s = gap.length;
+            if (y.length != rows || base.length != s || neighbour.length != s || s > rows) {
+                throw new IllegalArgumentException("Smote.Resampled: x has shape " + Arrays.toString(x.shape()) + ", so y needs "
+                        + rows + " labels and base, neighbour, gap one entry per synthetic row (at most " + rows + "), got "
+                        + y.length + ", " + base.length + ", " + neighbour.length + ", " + s);
+            }
+            for (int i = 0; i < rows; i++) {
+                if (y[i] != 0 && y[i] != 1) {
+                    throw new IllegalArgumentException("Smote.Resampled: y[" + i + "] = " + y[i] + " is not a 0/1 label");
+                }
+            }
+            for (int t = 0; t < s; t++) {
+                if (base[t] < 0 || base[t] >= rows - s || neighbour[t] < 0 || neighbour[t] >= rows - s) {
+                    throw new IllegalArgumentException("Smote.Resampled: base[" + t + "] = " + base[t] + " and neighbour[" + t
+                            + "] = " + neighbour[t] + " must be original rows, in [0, " + (rows - s) + ")");
+                }
+                if (!(gap[t] >= 0 && gap[t] < 1)) {
+                    throw new IllegalArgumentException("Smote.Resampled: gap[" + t + "] = " + gap[t] + " is not in [0, 1)");
+                }
+            }
         }
 
         @Override

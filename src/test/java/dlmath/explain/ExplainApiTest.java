@@ -195,4 +195,15 @@ class ExplainApiTest {
         assertThatThrownBy(() -> Occlusion.attribute(big, Tensor.of(Double.MAX_VALUE), Tensor.of(-Double.MAX_VALUE)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overflows");
     }
+
+    /** Issue 11 (RB-01): the Shapley kernel refuses sizes outside (0, n) (it returned 0/0 = NaN at n = s = 1). */
+    @Test
+    void shapleyKernelRefusesSizesOutsideItsDomain() {
+        assertThatThrownBy(() -> KernelShap.SHAPLEY_KERNEL.weight(1, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("n = 1, s = 1");
+        assertThat(KernelShap.SHAPLEY_KERNEL.weight(4, 2)).isEqualTo(3.0 / (6 * 2 * 2));
+        assertThat(KernelShap.SHAPLEY_KERNEL.weight(12, 11)).isEqualTo(11.0 / (12 * 11 * 1));
+        // C(MAX, MAX / 2) overflows after about a thousand factors: the weight underflows to 0, at once
+        assertThat(KernelShap.SHAPLEY_KERNEL.weight(Integer.MAX_VALUE, Integer.MAX_VALUE / 2)).isEqualTo(0.0);
+    }
 }

@@ -314,4 +314,28 @@ class LearnApiTest {
         assertThatThrownBy(() -> Tables.breastCancer(tmp.resolve("missing.csv"))).isInstanceOf(UncheckedIOException.class);
         assertThatThrownBy(() -> Tables.breastCancer(null)).hasMessage("file");
     }
+
+    /** Issue 11 (RB-01 over the new learn classes): the records check their components; no overflow of counts or scores. */
+    @Test
+    void recordsCheckTheirComponentsAndLargeValuesDoNotOverflow() {
+        assertThatThrownBy(() -> new Metrics.Curve(null, new double[] {0}, new double[] {1})).isInstanceOf(NullPointerException.class)
+                .hasMessage("x");
+        assertThatThrownBy(() -> new Metrics.Curve(new double[] {0}, new double[] {2}, new double[] {Double.POSITIVE_INFINITY}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y[0] = 2.0");
+        assertThatThrownBy(() -> new Metrics.Curve(new double[] {0, 1}, new double[] {1, 1}, new double[] {1, 2}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("thresholds[1] = 2.0 after 1.0");
+        assertThatThrownBy(() -> new Smote.Resampled(X, Y, new int[] {0}, new int[] {1}, new double[] {1.0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gap[0] = 1.0");
+        assertThatThrownBy(() -> new Smote.Resampled(X, Y, null, new int[0], new double[0])).hasMessage("base");
+        assertThatThrownBy(() -> new LogisticRegression.Model(new double[] {Double.NaN}, 0, 0, 0, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weights[0] = NaN");
+        assertThatThrownBy(() -> new Metrics.ConfusionMatrix(Long.MAX_VALUE, 1, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exceeds Long.MAX_VALUE");
+        // 2 tp overflowed a long: f1 was 2 (tp - 1) / (2 (tp - 1) + 1) with negative operands, above 1
+        assertThat(new Metrics.ConfusionMatrix(Long.MAX_VALUE - 1, 1, 0, 0).f1()).isCloseTo(1.0, within(1e-15)).isLessThanOrEqualTo(1.0);
+        // w^T x = 2e308 - 1.5e308 = 5e307 (the plain sum was inf - inf = NaN, or inf)
+        LogisticRegression.Model big = new LogisticRegression.Model(new double[] {1e308, -1e308}, 0, 0, 0, false);
+        assertThat(big.decision(Tensor.of(new double[][] {{2, 1.5}}))[0]).isCloseTo(5e307, within(1e292));
+        assertThat(big.decision(Tensor.of(new double[][] {{3, -2}}))[0]).isEqualTo(Double.POSITIVE_INFINITY);   // 5e308
+    }
 }

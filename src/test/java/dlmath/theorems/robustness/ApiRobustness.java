@@ -50,7 +50,8 @@ import org.junit.jupiter.api.Tag;
  * theorems/robustness/RB-01-api-robustness.md.
  */
 @Theorem(id = "RB-01", name = "API robustness",
-        statement = "every public entry point of dlmath.tensor, linalg, autodiff, prob, optim, nn and learn, called with malformed and "
+        statement = "every public entry point of dlmath.tensor, linalg, autodiff, prob, optim, nn, learn and explain, called with "
+                + "malformed and "
                 + "extreme arguments, returns a result without a silent NaN or refuses with an "
                 + "IllegalArgumentException naming the problem (a NullPointerException naming the null parameter), "
                 + "within a deadline")
@@ -63,7 +64,7 @@ class ApiRobustness {
      * for (add them there: a typical value first, then edge and malformed ones).
      */
     static final List<String> PACKAGES = List.of("dlmath.tensor", "dlmath.linalg", "dlmath.autodiff", "dlmath.prob",
-            "dlmath.optim", "dlmath.nn", "dlmath.learn");
+            "dlmath.optim", "dlmath.nn", "dlmath.learn", "dlmath.explain");
 
     /**
      * Entry points not called, with the reason (checked: each must exist, so the list cannot rot).
@@ -732,9 +733,20 @@ class ApiRobustness {
                     + "Add makers to ArgumentMakers for these " + MISSING_MAKERS.size() + " types:" + missing,
                     MISSING_MAKERS.isEmpty());
             Map<String, Integer> kinds = new TreeMap<>(ArgumentMakers.kindsByType());
+            int parameters = 0;
+            int sweepCalls = 0;   // the calls of everyEntryPointEveryArgumentKind, counted without calling
+            for (EntryPoint ep : ENTRY_POINTS) {
+                List<List<Maker>> params = ep.parameterMakers();
+                parameters += params.size();
+                sweepCalls += params.isEmpty() ? 1 : 0;
+                for (List<Maker> ms : params) {
+                    sweepCalls += (int) ms.stream().filter(mk -> !EXCLUDED_KINDS.containsKey(ep.key() + "|" + mk.kind())).count();
+                }
+            }
             System.out.println("RB-01 inventory: " + ENTRY_POINTS.size() + " entry points in " + PACKAGES + ", "
                     + ArgumentMakers.kindCount() + " argument kinds over " + kinds.size() + " parameter types, "
-                    + EXCLUDED.size() + " exclusions");
+                    + EXCLUDED.size() + " exclusions; the sweep calls " + parameters + " parameters (receivers included) "
+                    + "with " + sweepCalls + " calls");
         });
     }
 

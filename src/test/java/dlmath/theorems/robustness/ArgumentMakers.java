@@ -9,6 +9,16 @@ import dlmath.autodiff.Primitives;
 import dlmath.autodiff.Program;
 import dlmath.autodiff.Sample;
 import dlmath.autodiff.Var;
+import dlmath.explain.Game;
+import dlmath.explain.IntegratedGradients;
+import dlmath.explain.KernelShap;
+import dlmath.explain.Shapley;
+import dlmath.explain.Target;
+import dlmath.learn.LogisticRegression;
+import dlmath.learn.Metrics;
+import dlmath.learn.OneHotEncoder;
+import dlmath.learn.Smote;
+import dlmath.learn.Standardizer;
 import dlmath.learn.Training;
 import dlmath.nn.ConvGeometry;
 import dlmath.nn.Datasets;
@@ -320,6 +330,7 @@ final class ArgumentMakers {
         optimMakers();
         nnMakers();
         learnMakers();
+        explainMakers();
     }
 
     // -------------------------------------------------------------------- dlmath.optim
@@ -450,6 +461,89 @@ final class ArgumentMakers {
     private static void learnMakers() {
         add(Training.Trained.class, "trained (params of Linear(2, 2), one epoch)",
                 c -> new Training.Trained(linearParams(c), Params.EMPTY, new double[] {0.5}));
+        // the fitted objects, fitted by the library on small tables (the typical one fits the typical tensor 2x2 SPD
+        // and int[] {2, 3}), then degenerate and extreme ones
+        add(Standardizer.class, "standardizer fitted on 2x2 SPD", c -> Standardizer.fit(m(new double[][] {{2, 1}, {1, 3}})));
+        add(Standardizer.class, "standardizer of a constant column", c -> Standardizer.fit(m(new double[][] {{5, 1}, {5, 2}})));
+        add(Standardizer.class, "standardizer of one row", c -> Standardizer.fit(m(new double[][] {{1, 2}})));
+        add(Standardizer.class, "standardizer of columns at +-1e308 and subnormals",
+                c -> Standardizer.fit(m(new double[][] {{1e308, SUB}, {-1e308, 0}})));
+        add(OneHotEncoder.class, "encoder of {1, 2, 3}", c -> OneHotEncoder.of(new int[] {1, 2, 3}, false));
+        add(OneHotEncoder.class, "encoder of {2, 3}, drop first", c -> OneHotEncoder.fit(new int[] {3, 2, 3}, true));
+        add(OneHotEncoder.class, "encoder of {5} (one category)", c -> OneHotEncoder.fit(new int[] {5}, false));
+        add(OneHotEncoder.class, "encoder of {MIN, MAX}", c -> OneHotEncoder.of(new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE}, false));
+        add(Smote.Resampled.class, "resampled: 4 negatives, 2 positives, k = 1", c -> Smote.oversample(
+                m(new double[][] {{0, 0}, {1, 0}, {0, 1}, {1, 1}, {2, 2}, {3, 3}}), new int[] {0, 0, 0, 0, 1, 1}, 1,
+                new SplittableRandom(5)));
+        add(Smote.Resampled.class, "resampled: balanced (nothing added)", c -> Smote.oversample(
+                m(new double[][] {{0, 0}, {1, 0}, {0, 1}, {1, 1}}), new int[] {0, 1, 0, 1}, 1, new SplittableRandom(5)));
+        add(Smote.Resampled.class, "resampled at +-1e308", c -> Smote.oversample(
+                m(new double[][] {{1e308, 0}, {-1e308, 0}, {0, 1e308}, {1e308, 1e308}, {-1e308, -1e308}}),
+                new int[] {0, 0, 0, 1, 1}, 1, new SplittableRandom(5)));
+        add(LogisticRegression.Model.class, "model w = [1, -1], b = 0.5",
+                c -> new LogisticRegression.Model(new double[] {1, -1}, 0.5, 3, 1e-9, true));
+        add(LogisticRegression.Model.class, "model fitted by Newton on 4 rows", c -> LogisticRegression.newton(
+                m(new double[][] {{0, 1}, {1, 0}, {2, 2}, {3, 1}}), new int[] {0, 0, 1, 1}, true, 1, 1e-10, 50));
+        add(LogisticRegression.Model.class, "model w = [1e308, -1e308], b = -1e308",
+                c -> new LogisticRegression.Model(new double[] {1e308, -1e308}, -1e308, 0, 0, false));
+        add(LogisticRegression.Model.class, "model w = [subnormal, 0], b = 0",
+                c -> new LogisticRegression.Model(new double[] {SUB, 0}, 0, 0, 0, false));
+        add(LogisticRegression.Model.class, "model of one weight",
+                c -> new LogisticRegression.Model(new double[] {2}, 0, 1, 0, true));
+        add(Metrics.ConfusionMatrix.class, "confusion tp 3, fp 1, tn 4, fn 2", c -> new Metrics.ConfusionMatrix(3, 1, 4, 2));
+        add(Metrics.ConfusionMatrix.class, "confusion of negatives only", c -> new Metrics.ConfusionMatrix(0, 0, 5, 0));
+        add(Metrics.ConfusionMatrix.class, "confusion tp = Long.MAX", c -> new Metrics.ConfusionMatrix(Long.MAX_VALUE, 0, 0, 0));
+        add(Metrics.ConfusionMatrix.class, "confusion tp = MAX/2, fp = MAX/2",
+                c -> new Metrics.ConfusionMatrix(Long.MAX_VALUE / 2, Long.MAX_VALUE / 2, 0, 0));
+        add(Metrics.ConfusionMatrix.class, "confusion fp 1, fn 1 (no true prediction)", c -> new Metrics.ConfusionMatrix(0, 1, 0, 1));
+        add(Metrics.Curve.class, "ROC curve of 4 scores",
+                c -> Metrics.roc(new double[] {0.1, 0.4, 0.35, 0.8}, new int[] {0, 0, 1, 1}));
+        add(Metrics.Curve.class, "PR curve with tied and infinite scores", c -> Metrics.precisionRecall(
+                new double[] {Double.POSITIVE_INFINITY, 1, 1, Double.NEGATIVE_INFINITY}, new int[] {1, 0, 1, 0}));
+        add(Metrics.Curve.class, "curve of one point", c -> new Metrics.Curve(new double[] {0}, new double[] {1},
+                new double[] {Double.POSITIVE_INFINITY}));
+    }
+
+    // -------------------------------------------------------------------- dlmath.explain
+
+    /** The typical target: |x|^2 on the shape [2, 2] of the typical tensor (2x2 SPD). */
+    private static Target squares() {
+        return Target.of(new int[] {2, 2}, x -> x.mul(x).sum());
+    }
+
+    private static Target linearModel(int output) {
+        Layers.Sequential net = Layers.Sequential.of(new Layers.Flatten(), new Layers.Linear(4, 2));
+        return Target.model(net, net.init(new SplittableRandom(3)), Params.EMPTY, new int[] {2, 2}, output);
+    }
+
+    private static void explainMakers() {
+        add(Target.class, "target |x|^2 on [2, 2]", c -> squares());
+        add(Target.class, "target output 1 of Flatten, Linear(4, 2) on [2, 2]", c -> linearModel(1));
+        add(Target.class, "target output 5 of a model with 2 outputs", c -> linearModel(5));
+        add(Target.class, "target sum exp(x) on [2, 2] (overflows at 1e308)", c -> Target.of(new int[] {2, 2}, x -> x.exp().sum()));
+        add(Target.class, "target x -> x on [2, 2] (not a scalar)", c -> Target.of(new int[] {2, 2}, x -> x));
+        add(Target.class, "target returning null on [2, 2]", c -> Target.of(new int[] {2, 2}, x -> null));
+        add(Target.class, "target sum on [13] (more than Shapley.MAX_FEATURES)", c -> Target.of(new int[] {13}, Var::sum));
+        add(Target.class, "target sum on [1]", c -> Target.of(new int[] {1}, Var::sum));
+        String fn = "java.util.function.Function<dlmath.autodiff.Var, dlmath.autodiff.Var>";
+        add(typeOf(fn), "f = sum of squares", c -> (Function<Var, Var>) x -> x.mul(x).sum());
+        add(typeOf(fn), "f = x (not a scalar)", c -> (Function<Var, Var>) x -> x);
+        add(typeOf(fn), "f = sum exp(x)", c -> (Function<Var, Var>) x -> x.exp().sum());
+        add(typeOf(fn), "f returning null", c -> (Function<Var, Var>) x -> null);
+        add(Game.class, "interventional game of |x|^2 at 2x2 SPD, baseline 0",
+                c -> Shapley.interventional(squares(), m(new double[][] {{2, 1}, {1, 3}}), Tensor.zeros(2, 2)));
+        add(Game.class, "expected game of the linear model over 2 baselines", c -> Shapley.expected(linearModel(0),
+                m(new double[][] {{2, 1}, {1, 3}}), Tensor.of(new int[] {2, 2, 2}, new double[] {0, 0, 0, 0, 1, 1, 1, 1})));
+        add(Game.class, "game |S| (a user game)", c -> (Game) Integer::bitCount);
+        add(Game.class, "game 1e308 |S| (a user game)", c -> (Game) s -> 1e308 * Integer.bitCount(s));
+        add(Game.class, "game NaN (a user game)", c -> (Game) s -> Double.NaN);
+        for (IntegratedGradients.Rule r : IntegratedGradients.Rule.values()) {
+            value(IntegratedGradients.Rule.class, "rule " + r, r);
+        }
+        value(KernelShap.Kernel.class, "Shapley kernel", KernelShap.SHAPLEY_KERNEL);
+        add(KernelShap.Kernel.class, "kernel 1 (a user kernel)", c -> (KernelShap.Kernel) (n, s) -> 1);
+        add(KernelShap.Kernel.class, "kernel 0 (a user kernel, not positive)", c -> (KernelShap.Kernel) (n, s) -> 0);
+        add(KernelShap.Kernel.class, "kernel NaN (a user kernel)", c -> (KernelShap.Kernel) (n, s) -> Double.NaN);
     }
 
     /** A type by its name, for the generic parameter types the table distinguishes. */
