@@ -1,6 +1,7 @@
 package dlmath.variational;
 
 import dlmath.linalg.Cholesky;
+import java.util.Objects;
 
 /**
  * Coordinate-ascent mean-field variational inference (CAVI) for a Gaussian target
@@ -24,8 +25,8 @@ public final class Cavi {
     /** The state of q: means and variances. */
     public record State(double[] means, double[] variances) {
         public State {
-            means = means.clone();
-            variances = variances.clone();
+            means = Objects.requireNonNull(means, "means").clone();
+            variances = Objects.requireNonNull(variances, "variances").clone();
         }
 
         @Override
@@ -64,13 +65,47 @@ public final class Cavi {
     /** The ELBO of {@code q = prod N(m_i, v_i)}. */
     public double elbo(State q) {
         requireState("Cavi.elbo", q);
-        double[] r = Lin.sub(q.means, mu);
-        double quad = Lin.dot(r, Lin.mul(lambda, r));
+        double quad = quadraticForm(q.means);
         double s = 0;
         for (int i = 0; i < mu.length; i++) {
             s += lambda[i][i] * q.variances[i] - Math.log(q.variances[i]);
         }
         return 0.5 * logDetLambda - 0.5 * (quad + s) + 0.5 * mu.length;
+    }
+
+    /**
+     * {@code (m - mu)^T Lambda (m - mu)} without an intermediate overflow: r = (m - mu) / 2 (no overflow),
+     * scaled by a power of two near its largest entry and Lambda likewise, so that the inner form is at most n^2
+     * and nonnegative (Lambda is SPD); the scales are applied at the end, where only the true value's
+     * own overflow (to +inf) can occur.
+     */
+    private double quadraticForm(double[] m) {
+        int n = mu.length;
+        double[] r = new double[n];
+        double rMax = 0;
+        double lMax = 0;
+        for (int i = 0; i < n; i++) {
+            r[i] = 0.5 * m[i] - 0.5 * mu[i];
+            rMax = Math.max(rMax, Math.abs(r[i]));
+            for (int j = 0; j < n; j++) {
+                lMax = Math.max(lMax, Math.abs(lambda[i][j]));
+            }
+        }
+        if (rMax == 0) {
+            return 0;
+        }
+        // power-of-two scales: exact, so the form's rounding is that of the unscaled sum
+        int er = Math.getExponent(rMax);
+        int el = Math.getExponent(lMax);
+        double inner = 0;
+        for (int i = 0; i < n; i++) {
+            double row = 0;
+            for (int j = 0; j < n; j++) {
+                row += Math.scalb(lambda[i][j], -el) * Math.scalb(r[j], -er);
+            }
+            inner += Math.scalb(r[i], -er) * row;
+        }
+        return Math.scalb(Math.max(0, inner), el + 2 * er + 2);
     }
 
     /** The optimal factor i given the others. */
@@ -79,15 +114,21 @@ public final class Cavi {
         if (i < 0 || i >= mu.length) {
             throw Args.error("Cavi.update", "i must be in [0, %d], got %d", mu.length - 1, i);
         }
+        // m_i = mu_i - sum_j (lambda_ij / lambda_ii)(m_j - mu_j): the ratios keep lambda at 2^1000 from
+        // overflowing, the halves keep m_j - mu_j at +-1e308 from overflowing (then doubled at the end)
         double s = 0;
         for (int j = 0; j < mu.length; j++) {
             if (j != i) {
-                s += lambda[i][j] * (q.means[j] - mu[j]);
+                s += lambda[i][j] / lambda[i][i] * (0.5 * q.means[j] - 0.5 * mu[j]);
             }
         }
         double[] m = q.means.clone();
         double[] v = q.variances.clone();
-        m[i] = mu[i] - s / lambda[i][i];
+        m[i] = 2 * (0.5 * mu[i] - s);
+        if (!Double.isFinite(m[i])) {
+            throw Args.error("Cavi.update", "the updated mean m_%d = mu_%d - sum_j (Lambda_%d,j / Lambda_%d,%d)(m_j - mu_j) "
+                    + "is beyond the double range (%s) for %s", i, i, i, i, i, m[i], q);
+        }
         v[i] = 1 / lambda[i][i];
         return new State(m, v);
     }

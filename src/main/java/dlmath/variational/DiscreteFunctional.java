@@ -120,7 +120,19 @@ public final class DiscreteFunctional {
         double h = h();
         double[] r = new double[n - 1];
         for (int i = 1; i < n; i++) {
-            r[i - 1] = -(f[i + 1] - 2 * f[i] + f[i - 1]) / (h * h) + potential.derivative().applyAsDouble(f[i]);
+            // the second difference at quarter scale (exact; no overflow at +-1e308), divided by h twice
+            // (h * h underflows to 0 for h below 1e-162, which made 0 / 0 = NaN)
+            double second = 4 * ((0.25 * f[i + 1] - 0.5 * f[i] + 0.25 * f[i - 1]) / h / h);
+            double dv = potential.derivative().applyAsDouble(f[i]);
+            if (Double.isNaN(dv)) {
+                throw Args.error("DiscreteFunctional.residual", "V' of the potential %s is NaN at y_%d = %s",
+                        potential.name(), i, f[i]);
+            }
+            r[i - 1] = -second + dv;
+            if (Double.isNaN(r[i - 1])) {
+                throw Args.error("DiscreteFunctional.residual", "r_%d = -y''_%d + V'(y_%d) is inf - inf at y_%d = %s "
+                        + "(h = %s, V = %s)", i, i, i, i, f[i], h, potential.name());
+            }
         }
         return r;
     }

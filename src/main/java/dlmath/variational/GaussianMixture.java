@@ -64,8 +64,9 @@ public final class GaussianMixture {
     private double[] joint(double x) {
         double[] l = new double[weights.length];
         for (int k = 0; k < l.length; k++) {
-            double z = x - means[k];
-            l[k] = Math.log(weights[k]) - 0.5 * (Math.log(2 * Math.PI * variances[k]) + z * z / variances[k]);
+            // log(2 pi v) as a sum of logs and z^2 / v as (z / sqrt v)^2: v = 1e308 made 2 pi v infinite
+            double t = (x - means[k]) / Math.sqrt(variances[k]);
+            l[k] = Math.log(weights[k]) - 0.5 * (Math.log(2 * Math.PI) + Math.log(variances[k]) + t * t);
         }
         return l;
     }
@@ -102,6 +103,11 @@ public final class GaussianMixture {
         for (int i = 0; i < x.length; i++) {
             double[] l = joint(x[i]);
             double lse = logSumExp(l);
+            if (lse == Double.NEGATIVE_INFINITY) {
+                throw Args.error("GaussianMixture.responsibilities", "x[%d] = %s is so far from every component (in "
+                        + "standard deviations) that every log-density overflows to -inf, so the responsibilities "
+                        + "cannot be told apart", i, x[i]);
+            }
             for (int k = 0; k < l.length; k++) {
                 l[k] = Math.exp(l[k] - lse);
             }

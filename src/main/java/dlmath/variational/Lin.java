@@ -21,6 +21,36 @@ final class Lin {
         return y;
     }
 
+    /**
+     * {@code a x} as {@link #mul}, except that a row whose plain sum is not finite is recomputed on
+     * operands scaled by powers of two (exact), so that an intermediate overflow (1e308 * 1e308 - 1e308 * 1e308
+     * = inf - inf) gives the true value where it is representable and +-inf where it is not, never NaN.
+     */
+    static double[] mulScaled(double[][] a, double[] x) {
+        double[] y = mul(a, x);
+        int ex = Math.getExponent(Math.max(Double.MIN_VALUE, maxAbs(x)));
+        for (int i = 0; i < a.length; i++) {
+            if (Double.isFinite(y[i])) {
+                continue;
+            }
+            int ea = Math.getExponent(Math.max(Double.MIN_VALUE, maxAbs(a[i])));
+            double s = 0;
+            for (int j = 0; j < x.length; j++) {
+                s += Math.scalb(a[i][j], -ea) * Math.scalb(x[j], -ex);
+            }
+            y[i] = Math.scalb(s, ea + ex);
+        }
+        return y;
+    }
+
+    private static double maxAbs(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
+    }
+
     static double[] mulT(double[][] a, double[] x) {
         double[] y = new double[a[0].length];
         for (int i = 0; i < a.length; i++) {

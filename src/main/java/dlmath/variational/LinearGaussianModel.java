@@ -92,9 +92,50 @@ public final class LinearGaussianModel {
         Objects.requireNonNull(q, "q");
         Args.vector("LinearGaussianModel.expectedLogLikelihood", "x", x, dataDim());
         requireLatent("LinearGaussianModel.expectedLogLikelihood", q);
-        double[] r = Lin.sub(Lin.sub(x, mu), Lin.mul(w, q.mean()));
-        double trace = Lin.trace(Lin.mul(Lin.mul(w, q.covariance()), Lin.t(w)));
-        return -0.5 * dataDim() * Math.log(2 * Math.PI * sigma2) - (Lin.dot(r, r) + trace) / (2 * sigma2);
+        // (|r|^2 + tr(W S W^T)) / sigma2 as |r / sigma|^2 + tr(W S W^T) / sigma2, with r = x - mu - W m
+        // at half scale (exact; no overflow for x and mu at +-1e308) and log(2 pi sigma2) as a sum of logs
+        // (sigma2 = 1e308 made 2 pi sigma2 infinite and the quotient inf / inf = NaN)
+        double sigma = Math.sqrt(sigma2);
+        double[] halfMean = q.mean();
+        for (int j = 0; j < halfMean.length; j++) {
+            halfMean[j] *= 0.5;
+        }
+        double[] wm = Lin.mulScaled(w, halfMean);
+        double rr = 0;
+        for (int i = 0; i < x.length; i++) {
+            double t = (0.5 * x[i] - 0.5 * mu[i] - wm[i]) / sigma;
+            rr += t * t;
+        }
+        double trace = scaledTrace(q.covariance()) / sigma2;
+        return -0.5 * dataDim() * (Math.log(2 * Math.PI) + Math.log(sigma2)) - (4 * rr + trace) / 2;
+    }
+
+    /**
+     * {@code tr(W S W^T)} with W and S scaled by powers of two (exact) so that no intermediate overflows
+     * (W at 1e308 made W S W^T infinite, and inf * 0 = NaN); only the true value's own overflow remains (+inf).
+     */
+    private double scaledTrace(double[][] s) {
+        int ew = Math.getExponent(maxAbs(w));
+        int es = Math.getExponent(maxAbs(s));
+        double inner = 0;
+        for (double[] wi : w) {
+            for (int a = 0; a < wi.length; a++) {
+                for (int b = 0; b < wi.length; b++) {
+                    inner += Math.scalb(wi[a], -ew) * Math.scalb(s[a][b], -es) * Math.scalb(wi[b], -ew);
+                }
+            }
+        }
+        return Math.scalb(Math.max(0, inner), 2 * ew + es);
+    }
+
+    private static double maxAbs(double[][] m) {
+        double out = Double.MIN_VALUE;   // a zero matrix: any scale will do
+        for (double[] row : m) {
+            for (double v : row) {
+                out = Math.max(out, Math.abs(v));
+            }
+        }
+        return out;
     }
 
     /** {@code KL(N(m, S) || N(0, I)) = 1/2 (tr S + m^T m - k - log det S)}. */

@@ -3,6 +3,7 @@ package dlmath.variational;
 import dlmath.autodiff.Autodiff;
 import dlmath.autodiff.Graph;
 import dlmath.autodiff.Var;
+import dlmath.prob.Normal;
 import dlmath.tensor.Tensor;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -18,6 +19,9 @@ import java.util.random.RandomGenerator;
  * the diagonal covariance.
  */
 public final class LinearVae {
+
+    /** The source of eps in {@link #klMonteCarlo}: dlmath.prob's polar method bounds its rejection loop. */
+    private static final Normal STANDARD_NORMAL = new Normal(0, 1);
 
     private final double[][] a;
     private final double[] c;
@@ -80,7 +84,7 @@ public final class LinearVae {
     /** The encoder's mean {@code A x + c}. */
     public double[] encoderMean(double[] x) {
         Args.vector("LinearVae.encoderMean", "x", x, dataDim());
-        double[] m = Lin.mul(a, x);
+        double[] m = Lin.mulScaled(a, x);   // A at 1e308 times x at +-1e308 made inf - inf
         for (int i = 0; i < m.length; i++) {
             m[i] += c[i];
         }
@@ -118,7 +122,7 @@ public final class LinearVae {
         for (int j = 0; j < n; j++) {
             double t = 0;
             for (int i = 0; i < m.length; i++) {
-                double e = rng.nextGaussian();
+                double e = STANDARD_NORMAL.sample(rng);   // the polar method, a bounded loop
                 double z = m[i] + Math.exp(logStd[i]) * e;
                 double logQ = -0.5 * Math.log(2 * Math.PI) - logStd[i] - 0.5 * e * e;
                 double logP = -0.5 * Math.log(2 * Math.PI) - 0.5 * z * z;
@@ -162,6 +166,13 @@ public final class LinearVae {
         Graph g = new Graph();
         Var[] p = vars(g);
         Var[] d = Autodiff.grad(build(g, p, x, eps), p);
+        for (Var di : d) {
+            if (java.util.Arrays.stream(di.value().toArray()).anyMatch(Double::isNaN)) {
+                throw Args.error("LinearVae", "the ELBO's gradient at x = %s is beyond the double range (an intermediate "
+                        + "overflowed; sigma2 = %s, largest |W| = %s)", java.util.Arrays.toString(x), sigma2,
+                        java.util.Arrays.stream(w).flatMapToDouble(java.util.Arrays::stream).map(Math::abs).max().orElse(0));
+            }
+        }
         return new Gradient(d[0].value().toArray2D(), d[1].value().toArray(), d[2].value().toArray(),
                 d[3].value().toArray2D(), d[4].value().toArray());
     }

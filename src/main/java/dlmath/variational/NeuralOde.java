@@ -74,6 +74,20 @@ public final class NeuralOde {
                 a[j] += h * wtu[j];
             }
         }
+        if (Double.isNaN(loss) || hasNaN(a) || hasNaN(db) || java.util.Arrays.stream(dw).anyMatch(NeuralOde::hasNaN)) {
+            // e.g. T = 1e308 with y0 at 1e308: y_L - target is infinite and 1 - tanh^2 rounds to 0, then 0 * inf
+            throw Args.error("NeuralOde.adjoint", "the gradients at y0 = %s (T = %s, L = %d) are beyond the double range "
+                    + "(an intermediate overflowed)", java.util.Arrays.toString(y0), horizon, steps);
+        }
         return new Gradients(loss, dw, db, a);
+    }
+
+    private static boolean hasNaN(double[] v) {
+        for (double x : v) {
+            if (Double.isNaN(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

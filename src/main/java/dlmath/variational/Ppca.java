@@ -3,6 +3,7 @@ package dlmath.variational;
 import dlmath.linalg.Cholesky;
 import dlmath.linalg.SymmetricEigen;
 import dlmath.tensor.Tensor;
+import java.util.Objects;
 
 /**
  * Probabilistic PCA (Tipping &amp; Bishop, Probabilistic principal component analysis, J. R. Stat.
@@ -130,6 +131,7 @@ public final class Ppca {
 
     /** The log-likelihood {@code -N/2 (d ln 2 pi + ln|C| + tr(C^{-1} S))} of data with sample mean equal to the model's mean. */
     public double logLikelihood(double[][] x) {
+        Objects.requireNonNull(x, "x");
         Args.matrix("Ppca.logLikelihood", "x", x, x.length, w.length);
         double[] m = sampleMean(x);
         double[][] s = sampleCovariance(x);

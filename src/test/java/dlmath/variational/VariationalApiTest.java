@@ -268,4 +268,57 @@ class VariationalApiTest {
         assertThatThrownBy(() -> Gan.optimalValue(null, new Normal(0, 1))).hasMessage("p");
         assertThat(Gan.optimalDiscriminator(new Normal(0, 1), new Normal(0, 1)).applyAsDouble(3)).isEqualTo(0.5);
     }
+    /** The defects RB-01 found when variational joined it (issue 11), each pinned with an independent value. */
+    @Test
+    void extremeInputsFoundByApiRobustness() {
+        assertThatThrownBy(() -> new Cavi.State(null, new double[1])).isInstanceOf(NullPointerException.class).hasMessage("means");
+        assertThatThrownBy(() -> new Cavi.State(new double[1], null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("variances");
+        assertThatThrownBy(() -> new Ppca(new double[][] {{1}}, new double[1], 1).logLikelihood(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("x");
+        // Lambda at 2^1000, mu at +-1e308: m_1 = mu_1 - (Lambda_10 (0 - 1e308) + Lambda_12 (0 + 1e308)) / Lambda_11 = 0,
+        // and the ELBO's quadratic form 2^1000 * 4e616 is beyond the double range: -inf (not NaN)
+        double[][] lambda = {{0x1p1001, 0x1p1000, 0}, {0x1p1000, 3 * 0x1p1000, 0x1p1000}, {0, 0x1p1000, 0x1p1001}};
+        Cavi cavi = new Cavi(new double[] {1e308, 0, -1e308}, lambda);
+        Cavi.State q = new Cavi.State(new double[3], new double[] {1, 1, 1});
+        assertThat(cavi.update(q, 1).means()[1]).isEqualTo(0.0);
+        assertThat(cavi.elbo(q)).isEqualTo(Double.NEGATIVE_INFINITY);
+        // sigma2 = 1e308, x = 1e308: E log p = -1/2 (ln 2 pi + ln 1e308) - (1e616 + 1) / (2e308) = -5e307 (to 1e-15)
+        LinearGaussianModel wide = new LinearGaussianModel(new double[][] {{1}}, new double[] {0}, 1e308);
+        Gaussian std = Gaussian.diagonal(new double[] {0}, new double[] {1});
+        assertThat(wide.expectedLogLikelihood(new double[] {1e308}, std)).isCloseTo(-5e307, org.assertj.core.data.Percentage.withPercentage(1e-13));
+        // W at 1e308, sigma2 = 1: tr(W S W^T) = 1e616 is beyond the range: -inf, not inf * 0 = NaN
+        LinearGaussianModel tall = new LinearGaussianModel(new double[][] {{1e308, 0}}, new double[] {0}, 1);
+        assertThat(tall.expectedLogLikelihood(new double[] {0}, Gaussian.diagonal(new double[2], new double[] {1, 1})))
+                .isEqualTo(Double.NEGATIVE_INFINITY);
+        // h = 2.5e-301 (h^2 underflows): the straight line has residual 0 for V = 0
+        DiscreteFunctional narrow = new DiscreteFunctional(0, 1e-300, 0, 1, 4, Potential.zero());
+        assertThat(narrow.residual(new double[] {0.25, 0.5, 0.75})).containsExactly(0, 0, 0);
+        // variances 1e308: log p(1) = -1/2 (ln 2 pi + 308 ln 10 + 1e-308)
+        GaussianMixture flat = new GaussianMixture(new double[] {0.5, 0.5}, new double[] {0, 1}, new double[] {1e308, 1e308});
+        assertThat(flat.logLikelihood(new double[] {1}))
+                .isCloseTo(-0.5 * (Math.log(2 * Math.PI) + 308 * Math.log(10)), org.assertj.core.data.Offset.offset(1e-12));
+        // the log-densities are near -355, so l - lse carries a few ulp(355) = 5.7e-14 of rounding, which
+        // exp turns into the same relative error: 2 ulp(400) = 1.1e-13 bounds it
+        for (double r : flat.responsibilities(new double[] {1})[0]) {
+            assertThat(r).isCloseTo(0.5, org.assertj.core.data.Offset.offset(2 * Math.ulp(400.0)));
+        }
+        GaussianMixture two = new GaussianMixture(new double[] {0.5, 0.5}, new double[] {0, 3}, new double[] {1, 1});
+        assertThatThrownBy(() -> two.responsibilities(new double[] {1e308})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("x[0] = 1.0E308");
+        LinearVae vae = new LinearVae(new double[][] {{1}}, new double[1], new double[1], new double[][] {{1}}, new double[1], 1);
+        java.util.random.RandomGenerator stuck = () -> -1L;   // nextDouble = 1 - ulp: the polar method rejects forever
+        assertThatThrownBy(() -> vae.klMonteCarlo(new double[1], stuck, 1)).isInstanceOf(IllegalArgumentException.class);
+        LinearVae huge = new LinearVae(new double[][] {{1e308, 0, -1e308}, {0, 1e308, 0}}, new double[] {1e308, -1e308},
+                new double[2], new double[][] {{1e308, 0}, {0, 1e308}, {1e308, 1e308}}, new double[] {1e308, 0, 0}, Double.MIN_VALUE);
+        assertThatThrownBy(() -> huge.expectedElboGradient(new double[] {1, 2, 3}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beyond the double range");
+        // A x = 1e308 * 1e308 - 1e308 * 1e308 = 0 exactly (the plain sum was inf - inf): the mean is c = 5
+        LinearVae cancel = new LinearVae(new double[][] {{1e308, 0, 1e308}}, new double[] {5}, new double[1],
+                new double[][] {{1}, {1}, {1}}, new double[3], 1);
+        assertThat(cancel.encoderMean(new double[] {1e308, 7, -1e308})).containsExactly(5.0);
+        TanhField field = new TanhField(new double[][] {{0.5, -0.2, 0}, {0.1, 0.3, -0.4}, {0, 0.2, -0.1}}, new double[] {0.1, 0, -0.1});
+        assertThatThrownBy(() -> new NeuralOde(field, 1e308, 2).adjoint(new double[] {1e308, -1e308, 1e308}, new double[] {1, 2, 3}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beyond the double range");
+    }
 }

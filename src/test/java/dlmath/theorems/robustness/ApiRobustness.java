@@ -50,7 +50,8 @@ import org.junit.jupiter.api.Tag;
  * theorems/robustness/RB-01-api-robustness.md.
  */
 @Theorem(id = "RB-01", name = "API robustness",
-        statement = "every public entry point of dlmath.tensor, linalg, autodiff, prob, optim, nn, learn and explain, called with "
+        statement = "every public entry point of dlmath.tensor, linalg, autodiff, prob, optim, nn, learn, explain and variational, "
+                + "called with "
                 + "malformed and "
                 + "extreme arguments, returns a result without a silent NaN or refuses with an "
                 + "IllegalArgumentException naming the problem (a NullPointerException naming the null parameter), "
@@ -64,7 +65,7 @@ class ApiRobustness {
      * for (add them there: a typical value first, then edge and malformed ones).
      */
     static final List<String> PACKAGES = List.of("dlmath.tensor", "dlmath.linalg", "dlmath.autodiff", "dlmath.prob",
-            "dlmath.optim", "dlmath.nn", "dlmath.learn", "dlmath.explain");
+            "dlmath.optim", "dlmath.nn", "dlmath.learn", "dlmath.explain", "dlmath.variational");
 
     /**
      * Entry points not called, with the reason (checked: each must exist, so the list cannot rot).

@@ -58,6 +58,21 @@ import dlmath.prob.Poisson;
 import dlmath.prob.Quadrature;
 import dlmath.prob.Uniform;
 import dlmath.tensor.Tensor;
+import dlmath.variational.AffineFlow;
+import dlmath.variational.Cavi;
+import dlmath.variational.CouplingFlow;
+import dlmath.variational.DiscreteFunctional;
+import dlmath.variational.Gaussian;
+import dlmath.variational.GaussianMixture;
+import dlmath.variational.LinearGaussianModel;
+import dlmath.variational.LinearVae;
+import dlmath.variational.NeuralOde;
+import dlmath.variational.Ode;
+import dlmath.variational.PlanarFlow;
+import dlmath.variational.Potential;
+import dlmath.variational.Ppca;
+import dlmath.variational.ResidualNetwork;
+import dlmath.variational.TanhField;
 import java.lang.reflect.ParameterizedType;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
@@ -331,6 +346,7 @@ final class ArgumentMakers {
         nnMakers();
         learnMakers();
         explainMakers();
+        variationalMakers();
     }
 
     // -------------------------------------------------------------------- dlmath.optim
@@ -544,6 +560,123 @@ final class ArgumentMakers {
         add(KernelShap.Kernel.class, "kernel 1 (a user kernel)", c -> (KernelShap.Kernel) (n, s) -> 1);
         add(KernelShap.Kernel.class, "kernel 0 (a user kernel, not positive)", c -> (KernelShap.Kernel) (n, s) -> 0);
         add(KernelShap.Kernel.class, "kernel NaN (a user kernel)", c -> (KernelShap.Kernel) (n, s) -> Double.NaN);
+    }
+
+    // -------------------------------------------------------------------- dlmath.variational
+
+    private static double[][] spd3() {
+        return new double[][] {{2, 1, 0}, {1, 3, 1}, {0, 1, 2}};
+    }
+
+    private static TanhField tanh3() {
+        return new TanhField(new double[][] {{0.5, -0.2, 0}, {0.1, 0.3, -0.4}, {0, 0.2, -0.1}}, new double[] {0.1, 0, -0.1});
+    }
+
+    /**
+     * The typical objects have dimension 3 where a vector argument meets them, so that the typical
+     * double[] {1, 2, 3} is a valid point (a latent dimension 2 where a Gaussian over the latent meets
+     * them); then degenerate and extreme ones built through the public constructors.
+     */
+    private static void variationalMakers() {
+        value(Potential.class, "V = y^2/2", Potential.quadratic(1));
+        value(Potential.class, "V = 0", Potential.zero());
+        value(Potential.class, "V = y^4 (quartic)", Potential.quartic());
+        value(Potential.class, "V = pendulum", Potential.pendulum());
+        value(Potential.class, "V = 1e308 y^2/2", Potential.quadratic(1e308));
+        add(Potential.class, "V = NaN (a user potential)", c -> new Potential("NaN", y -> Double.NaN, y -> Double.NaN,
+                y -> y.mul(Double.NaN)));
+        String unary = "java.util.function.UnaryOperator<dlmath.autodiff.Var>";
+        add(typeOf(unary), "y -> y * y", c -> (java.util.function.UnaryOperator<Var>) y -> y.mul(y));
+        add(typeOf(unary), "y -> null", c -> (java.util.function.UnaryOperator<Var>) y -> null);
+        add(DiscreteFunctional.class, "J on [0, 1], y 0 -> 1, 4 intervals, V = y^2/2",
+                c -> new DiscreteFunctional(0, 1, 0, 1, 4, Potential.quadratic(1)));
+        add(DiscreteFunctional.class, "J with ends +-1e308", c -> new DiscreteFunctional(0, 1, 1e308, -1e308, 4, Potential.zero()));
+        add(DiscreteFunctional.class, "J on [0, 1e-300] (h^2 underflows)",
+                c -> new DiscreteFunctional(0, 1e-300, 0, 1, 4, Potential.quadratic(1)));
+        add(DiscreteFunctional.class, "J on [-1e308, 1e308] / 2, quartic",
+                c -> new DiscreteFunctional(-0.5e308, 0.5e308, 0, 1, 4, Potential.quartic()));
+        add(DiscreteFunctional.class, "J with 2 intervals", c -> new DiscreteFunctional(0, 1, 0, 0, 2, Potential.pendulum()));
+        add(TanhField.class, "tanh field 3x3", c -> tanh3());
+        add(TanhField.class, "tanh field 1x1 at 1e308", c -> new TanhField(new double[][] {{1e308}}, new double[] {-1e308}));
+        add(TanhField.class, "tanh field 2x2 zeros", c -> new TanhField(new double[2][2], new double[2]));
+        // the user fields are well-behaved user code (a null state refused by name), so that a call of Field.at
+        // on them judges the user's lambda by the library's standard, not a JVM message of the table's own code
+        add(Ode.Field.class, "field y' = -y (a user field)", c -> (Ode.Field) (t, y) -> java.util.Arrays
+                .stream(java.util.Objects.requireNonNull(y, "y")).map(v -> -v).toArray());
+        add(Ode.Field.class, "field y' = y^2 (blows up)", c -> (Ode.Field) (t, y) -> java.util.Arrays
+                .stream(java.util.Objects.requireNonNull(y, "y")).map(v -> v * v).toArray());
+        add(Ode.Field.class, "field of the wrong length", c -> (Ode.Field) (t, y) -> new double[] {1});
+        add(Ode.Field.class, "field returning null", c -> (Ode.Field) (t, y) -> null);
+        add(NeuralOde.class, "neural ODE, tanh field 3x3, T = 1, 4 steps", c -> new NeuralOde(tanh3(), 1, 4));
+        add(NeuralOde.class, "neural ODE, T = 1e308, 2 steps", c -> new NeuralOde(tanh3(), 1e308, 2));
+        add(NeuralOde.class, "neural ODE, T = subnormal, 1 step", c -> new NeuralOde(tanh3(), SUB, 1));
+        add(NeuralOde.class, "neural ODE, field at 1e308", c -> new NeuralOde(new TanhField(new double[][] {{1e308}},
+                new double[] {-1e308}), 1, 3));
+        add(NeuralOde.Gradients.class, "gradients of the typical ODE",
+                c -> new NeuralOde(tanh3(), 1, 4).adjoint(new double[] {1, 2, 3}, new double[] {0, 0, 0}));
+        add(ResidualNetwork.class, "ResNet of the tanh field, 3 blocks", c -> new ResidualNetwork(tanh3(), 3));
+        add(ResidualNetwork.class, "ResNet of y' = y^2, 1000 blocks",
+                c -> new ResidualNetwork((t, y) -> java.util.Arrays.stream(java.util.Objects.requireNonNull(y, "y"))
+                        .map(v -> v * v).toArray(), 1000));
+        add(Gaussian.class, "Gaussian N(0, I_2)", c -> Gaussian.diagonal(new double[] {0, 0}, new double[] {1, 1}));
+        add(Gaussian.class, "Gaussian N([1e308, -1e308], diag(subnormal))",
+                c -> Gaussian.diagonal(new double[] {1e308, -1e308}, new double[] {SUB, SUB}));
+        add(Gaussian.class, "Gaussian N(0, diag(1e308))", c -> Gaussian.diagonal(new double[] {0, 0}, new double[] {1e308, 1e308}));
+        add(Gaussian.class, "Gaussian N(0, 1) of dimension 1", c -> Gaussian.diagonal(new double[] {0}, new double[] {1}));
+        add(LinearGaussianModel.class, "model x = W z + mu + noise, W 3x2, sigma2 = 1", c -> new LinearGaussianModel(
+                new double[][] {{1, 0}, {0, 1}, {1, 1}}, new double[] {0, 0, 0}, 1));
+        add(LinearGaussianModel.class, "model with W at 1e308, sigma2 subnormal", c -> new LinearGaussianModel(
+                new double[][] {{1e308, 0}, {0, -1e308}, {1e308, 1e308}}, new double[] {0, 0, 0}, SUB));
+        add(LinearGaussianModel.class, "model with sigma2 = 1e308", c -> new LinearGaussianModel(
+                new double[][] {{1, 0}, {0, 1}, {1, 1}}, new double[] {1e308, 0, -1e308}, 1e308));
+        add(LinearVae.class, "linear VAE, d = 3, k = 2", c -> new LinearVae(new double[][] {{0.5, 0, 0.5}, {0, 1, 0}},
+                new double[] {0, 0}, new double[] {-0.5, 0}, new double[][] {{1, 0}, {0, 1}, {1, 1}}, new double[] {0, 0, 0}, 1));
+        add(LinearVae.class, "linear VAE with logStd +-300", c -> new LinearVae(new double[][] {{0.5, 0, 0.5}, {0, 1, 0}},
+                new double[] {0, 0}, new double[] {-300, 300}, new double[][] {{1, 0}, {0, 1}, {1, 1}}, new double[] {0, 0, 0}, 1));
+        add(LinearVae.class, "linear VAE at 1e308, sigma2 subnormal", c -> new LinearVae(
+                new double[][] {{1e308, 0, -1e308}, {0, 1e308, 0}}, new double[] {1e308, -1e308}, new double[] {0, 0},
+                new double[][] {{1e308, 0}, {0, 1e308}, {1e308, 1e308}}, new double[] {1e308, 0, 0}, SUB));
+        add(LinearVae.Gradient.class, "a VAE gradient", c -> new LinearVae.Gradient(new double[][] {{1}}, new double[] {1},
+                new double[] {0}, new double[][] {{1}}, new double[] {0}));
+        add(Cavi.class, "CAVI for N(0, Lambda^-1), Lambda 3x3 SPD", c -> new Cavi(new double[] {0, 0, 0}, spd3()));
+        add(Cavi.class, "CAVI with Lambda at 2^1000, mu at 1e308", c -> new Cavi(new double[] {1e308, 0, -1e308},
+                java.util.Arrays.stream(spd3()).map(r -> java.util.Arrays.stream(r).map(v -> v * 0x1p1000).toArray())
+                        .toArray(double[][]::new)));
+        add(Cavi.class, "CAVI with Lambda at 2^-1000", c -> new Cavi(new double[] {0, 0, 0},
+                java.util.Arrays.stream(spd3()).map(r -> java.util.Arrays.stream(r).map(v -> v * 0x1p-1000).toArray())
+                        .toArray(double[][]::new)));
+        add(Cavi.State.class, "state means 0, variances 1 (dimension 3)",
+                c -> new Cavi.State(new double[] {0, 0, 0}, new double[] {1, 1, 1}));
+        add(Cavi.State.class, "state means +-1e308, variances subnormal",
+                c -> new Cavi.State(new double[] {1e308, -1e308, 1e308}, new double[] {SUB, SUB, SUB}));
+        add(Cavi.State.class, "state variances 1e308", c -> new Cavi.State(new double[] {0, 0, 0}, new double[] {1e308, 1e308, 1e308}));
+        add(Cavi.State.class, "state of dimension 1", c -> new Cavi.State(new double[] {0}, new double[] {1}));
+        add(GaussianMixture.class, "mixture 0.5 N(0, 1) + 0.5 N(3, 1)",
+                c -> new GaussianMixture(new double[] {0.5, 0.5}, new double[] {0, 3}, new double[] {1, 1}));
+        add(GaussianMixture.class, "mixture at +-1e308, variances subnormal",
+                c -> new GaussianMixture(new double[] {0.5, 0.5}, new double[] {1e308, -1e308}, new double[] {SUB, SUB}));
+        add(GaussianMixture.class, "mixture with variances 1e308 and a weight subnormal",
+                c -> new GaussianMixture(new double[] {1 - SUB, SUB}, new double[] {0, 1}, new double[] {1e308, 1e308}));
+        add(GaussianMixture.class, "mixture of one component", c -> new GaussianMixture(new double[] {1}, new double[] {0},
+                new double[] {1}));
+        add(Ppca.class, "PPCA, W 2x1, sigma2 = 1", c -> new Ppca(new double[][] {{1}, {2}}, new double[] {0, 0}, 1));
+        add(Ppca.class, "PPCA fitted to 4 points in 2-D, q = 1",
+                c -> Ppca.fit(new double[][] {{0, 0}, {1, 2}, {2, 3}, {3, 7}}, 1));
+        add(Ppca.class, "PPCA at 1e308, sigma2 subnormal", c -> new Ppca(new double[][] {{1e308}, {-1e308}},
+                new double[] {1e308, 0}, SUB));
+        add(Ppca.class, "PPCA, sigma2 = 1e308", c -> new Ppca(new double[][] {{1}, {2}}, new double[] {0, 0}, 1e308));
+        add(AffineFlow.class, "affine flow, A 3x3 SPD", c -> new AffineFlow(spd3(), new double[] {1, 0, -1}));
+        add(AffineFlow.class, "affine flow, A at 1e308", c -> new AffineFlow(new double[][] {{1e308, 0}, {0, 1e308}},
+                new double[] {0, 0}));
+        add(AffineFlow.class, "affine flow, A at 1e-300", c -> new AffineFlow(new double[][] {{1e-300, 0}, {0, 1e-300}},
+                new double[] {0, 0}));
+        add(PlanarFlow.class, "planar flow in 3-D", c -> new PlanarFlow(new double[] {0.5, 0, 0}, new double[] {1, 1, 0}, 0.1));
+        add(PlanarFlow.class, "planar flow, w at 1e308", c -> new PlanarFlow(new double[] {1e-308, 0}, new double[] {1e308, 0}, 1e308));
+        add(PlanarFlow.class, "planar flow, not invertible (u.w < -1)",
+                c -> new PlanarFlow(new double[] {-2, 0}, new double[] {1, 0}, 0));
+        add(CouplingFlow.class, "coupling flow (0.5, 0.1, 1, 0, 0.2)", c -> new CouplingFlow(0.5, 0.1, 1, 0, 0.2));
+        add(CouplingFlow.class, "coupling flow, alpha = 300, rest 1e308", c -> new CouplingFlow(300, 1e308, 1e308, 1e308, 1e308));
+        add(CouplingFlow.class, "coupling flow, alpha = -300", c -> new CouplingFlow(-300, 0, -1e308, 0, 0));
     }
 
     /** A type by its name, for the generic parameter types the table distinguishes. */
