@@ -340,6 +340,26 @@ class NormInequalities {
         });
     }
 
+    /**
+     * Drop the no-underflow hypothesis (entries outside [2^-200, 10]): x = (a, ..., a), y = (b, ..., b) with
+     * a = 3 2^-e, b = 2^(e-1075), so every product a b = 1.5 2^-1074 is a tie in the subnormal range and rounds to
+     * 2 2^-1074; the computed x . y is 2n 2^-1074 (subnormal sums are exact), while ||x||_2 ||y||_2 = 1.5 n 2^-1074
+     * rounds to at most ceil(1.5 n) 2^-1074: Cauchy-Schwarz fails on the computed values by a third, far beyond
+     * any gamma_k (the note records the exponents: a b = 3 2^-1075 &lt; MIN_NORMAL by construction).
+     */
+    @Counterexample
+    void cauchySchwarzNeedsNoUnderflow(Check check) {
+        check.forAll(Gens.integers(2, 8).as("n"), Gens.integers(200, 875).as("e"), (n, e) -> {
+            double a = 3 * Math.scalb(1.0, -e);
+            double b = Math.scalb(1.0, e - 1075);
+            check.note("dropped hypothesis", "exponents of a and b sum to " + (Math.getExponent(a) + Math.getExponent(b))
+                    + " < " + Double.MIN_EXPONENT + ": the products a b underflow");
+            Tensor x = Tensor.full(a, n);
+            Tensor y = Tensor.full(b, n);
+            atMost(check, "|x . y| <= ||x||_2 ||y||_2", Math.abs(x.dot(y)), x.norm2() * y.norm2(), 3 * n + 12, false);
+        });
+    }
+
     /** The constant sqrt(n) is necessary: ||x||_1 <= ||x||_2 fails for x = (1, 1). */
     @Counterexample
     void oneNormIsNotBoundedByTwoNormWithConstantOne(Check check) {
