@@ -5,6 +5,7 @@ import dlmath.autodiff.Graph;
 import dlmath.autodiff.Var;
 import dlmath.prob.Normal;
 import dlmath.tensor.Tensor;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -158,7 +159,13 @@ public final class LinearVae {
     private double value(double[] x, double[] eps) {
         Args.vector("LinearVae", "x", x, dataDim());
         Graph g = new Graph();
-        return build(g, vars(g), x, eps).value().item();
+        double v = build(g, vars(g), x, eps).value().item();
+        if (Double.isNaN(v)) { // finite inputs: NaN only from overflowed intermediates (inf - inf, 0 * inf)
+            throw new IllegalArgumentException("LinearVae.elbo: the one-sample ELBO overflows at x = "
+                    + Arrays.toString(x) + ", eps = " + Arrays.toString(eps)
+                    + " (an intermediate term overflows: inf - inf or 0 * inf); rescale x or eps");
+        }
+        return v;
     }
 
     private Gradient gradient(double[] x, double[] eps) {

@@ -271,6 +271,10 @@ class VariationalApiTest {
     /** The defects RB-01 found when variational joined it (issue 11), each pinned with an independent value. */
     @Test
     void extremeInputsFoundByApiRobustness() {
+        // soak seed 87 (x1) and seed 6 (x10): z = 1e308 + MAX overflows and the decoder forms 0 * inf; refused, not NaN
+        assertThatThrownBy(() -> new LinearVae(new double[][] {{1, 0}}, new double[1], new double[1], new double[][] {{1}, {0}},
+                new double[2], 1).elbo(new double[] {1e308, 2}, new double[] {Double.MAX_VALUE}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LinearVae.elbo: the one-sample ELBO overflows");
         assertThatThrownBy(() -> new Cavi.State(null, new double[1])).isInstanceOf(NullPointerException.class).hasMessage("means");
         assertThatThrownBy(() -> new Cavi.State(new double[1], null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("variances");
