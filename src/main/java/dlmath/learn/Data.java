@@ -74,19 +74,8 @@ final class Data {
         return s;
     }
 
+    /** The scaled 2-norm of a non-empty vector ({@link Tensor#norm2}: no overflow or underflow in the squares). */
     static double norm(double[] a) {
-        double scale = 0;
-        for (double v : a) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        if (scale == 0 || !Double.isFinite(scale)) {
-            return scale;
-        }
-        double s = 0;
-        for (double v : a) {
-            double t = v / scale;
-            s += t * t;
-        }
-        return scale * Math.sqrt(s);
+        return Tensor.of(a).norm2();
     }
 }
