@@ -27,10 +27,11 @@ import dlmath.tensor.Tensor;
  *   <li>logsumexp of a group of k with maximum M: {@code gamma_(k+4) (|y| + |y - M| + max|x_j - M| + 1)};</li>
  *   <li>softmax: {@code y_i (gamma_(k+5) + 2u max_j|x_j - M|)} (the exponent x_j - M is off by
  *       u|x_j - M|, each exponential by a relative 2u, the sum by gamma_(k-1), the quotient by u);</li>
- *   <li>solve with A strictly diagonally dominant (the samples): normwise forward error
- *       {@code gamma_3n (1 + 4(n^2 - n)) ||A||_inf ||x||_inf ||A^-1||_inf} (Higham Thm 9.4 with Lemma 9.6
- *       and growth factor <= 2 for diagonally dominant matrices, Thm 9.9), with Varah's bound
- *       {@code ||A^-1||_inf <= 1 / min_i(|a_ii| - sum_(j != i) |a_ij|)};</li>
+ *   <li>solve: normwise forward error {@code gamma_3n (1 + 2 rho (n^2 - n)) ||A||_inf ||x||_inf ||A^-1||_inf}
+ *       (Higham Thm 9.4 with Lemma 9.6): for A strictly diagonally dominant (the samples) growth factor
+ *       rho <= 2 (Thm 9.9) and Varah's bound {@code ||A^-1||_inf <= 1 / min_i(|a_ii| - sum_(j != i) |a_ij|)};
+ *       for A symmetric positive definite (inside whole programs) rho <= 2^(n-1) (Thm 9.7) and
+ *       {@code ||A^-1||_inf <= sqrt(n) / lambda_min}, lambda_min from {@link #eigenvalueBounds};</li>
  *   <li>logdet of S = (A + A^T)/2: Cholesky is backward stable, {@code S + dS = L L^T},
  *       {@code |dS| <= gamma_(n+1) |L||L^T|} (Higham Thm 10.3), so {@code |tr(S^-1 dS)| <= n^2
  *       gamma_(n+2) kappa_2(S)} (the symmetric part adds u|S|), plus the n logarithms and their sum,
@@ -50,7 +51,11 @@ final class RoundingModel {
 
     /** The bound for every output entry (row-major) of {@code op} at {@code x}. */
     static double[] bound(Primitive op, Tensor[] x, Attrs a) {
-        Tensor y = op.forward(x, a);
+        return bound(op, x, a, op.forward(x, a));
+    }
+
+    /** As {@link #bound(Primitive, Tensor[], Attrs)}, given y = op(x) as computed. */
+    static double[] bound(Primitive op, Tensor[] x, Attrs a, Tensor y) {
         int n = y.size();
         double[] yv = y.toArray();
         double[] out = new double[n];
@@ -123,11 +128,13 @@ final class RoundingModel {
                     margin = Math.min(margin, Math.abs(m[i][i]) - off);
                     normA = Math.max(normA, row);
                 }
-                if (!(margin > 0)) {
+                double inv = RunningError.inverseNormBound(m, new double[d][d]);   // Varah, or sqrt(n) / lambda_min if SPD
+                double rho = margin > 0 ? 2 : Math.pow(2, d - 1);                    // growth factor of partial pivoting
+                if (!(inv < Double.POSITIVE_INFINITY)) {
                     java.util.Arrays.fill(out, Double.POSITIVE_INFINITY);   // no derived bound: callers refuse such samples
                     return out;
                 }
-                double bound = 2 * Tol.gamma(3 * d) * (1 + 4.0 * (d * d - d)) * normA * y.normInf() / margin + 3 * d * UNDERFLOW;
+                double bound = 2 * Tol.gamma(3 * d) * (1 + 2 * rho * (d * d - d)) * normA * y.normInf() * inv + 3 * d * UNDERFLOW;
                 java.util.Arrays.fill(out, bound);
                 return out;
             }
