@@ -78,6 +78,36 @@ class CheapGradientPrinciple {
         });
     }
 
+    /**
+     * The layer primitives ({@code NnPrimitives}: convolution and its adjoints, pooling, gather and
+     * scatterAdd, batchNorm) against the same instrument (their kernels report to {@link OpCount}):
+     * the forward's declared work and the reverse rule's declared work are each at least the count.
+     * (Their declared work charges every window entry, padding included, so no upper claim.)
+     */
+    @Property(tries = 150)
+    void layerPrimitivesDeclareAtLeastTheInstrumentedCount(Check check) {
+        check.forAll(AutodiffGens.opSamples(dlmath.nn.NnPrimitives.ALL).as("sample"), s -> {
+            check.label(s.op().name());
+            Graph g = new Graph();
+            Var[] x = Autodiff.variables(g, s.inputs());
+            Var[] y = new Var[1];
+            long countedForward = OpCount.during(() -> y[0] = g.apply(s.op(), s.attrs(), x));
+            long declaredForward = g.work();
+            check.note("counted forward", countedForward);
+            check.note("declared forward", declaredForward);
+            Claims.atLeast(s.op().name() + ": declared forward work >= counted operations", declaredForward, countedForward);
+            Tensor[] initial = new Tensor[x.length];
+            for (int i = 0; i < x.length; i++) {
+                initial[i] = Tensor.zeros(x[i].shape());
+            }
+            long countedReverse = OpCount.during(() -> Autodiff.grad(y[0], Tensor.ones(y[0].shape()), false, x, initial));
+            long declaredReverse = g.work() - declaredForward;
+            check.note("counted reverse", countedReverse);
+            check.note("declared reverse", declaredReverse);
+            Claims.atLeast(s.op().name() + ": declared reverse work >= counted operations", declaredReverse, countedReverse);
+        });
+    }
+
     /** The operations LU with partial pivoting skips on A x = b: 2(n-1-k) + 2 r per exact-zero multiplier L[i, k]. */
     static long skippedByLu(Tensor[] x) {
         Tensor l = dlmath.linalg.Lu.of(x[0]).l();
