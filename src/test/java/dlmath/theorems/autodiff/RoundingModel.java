@@ -114,20 +114,9 @@ final class RoundingModel {
             case "solve" -> {
                 double[][] m = x[0].toArray2D();
                 int d = m.length;
-                double margin = Double.POSITIVE_INFINITY;
-                double normA = 0;
-                for (int i = 0; i < d; i++) {
-                    double off = 0;
-                    double row = 0;
-                    for (int j = 0; j < d; j++) {
-                        row += Math.abs(m[i][j]);
-                        if (j != i) {
-                            off += Math.abs(m[i][j]);
-                        }
-                    }
-                    margin = Math.min(margin, Math.abs(m[i][i]) - off);
-                    normA = Math.max(normA, row);
-                }
+                Dominance dom = Dominance.of(m);
+                double margin = dom.rows();
+                double normA = dom.normInf();
                 double inv = RunningError.inverseNormBound(m, new double[d][d]);   // Varah, or sqrt(n) / lambda_min if SPD
                 double rho = margin > 0 ? 2 : Math.pow(2, d - 1);                    // growth factor of partial pivoting
                 if (!(inv < Double.POSITIVE_INFINITY)) {
@@ -160,6 +149,36 @@ final class RoundingModel {
                 return batchNorm(x, a.real("eps"));
             }
             default -> throw new IllegalArgumentException("no rounding model for primitive " + op.name());
+        }
+    }
+
+    /**
+     * Diagonal dominance of a square matrix: the smallest margins {@code |a_ii| - sum_(j != i) |a_ij|}
+     * over rows and over columns (positive: strictly dominant, Varah's bound 1 / margin on the
+     * inverse's infinity norm, of A and of A^T), and {@code ||A||_inf}.
+     */
+    record Dominance(double rows, double cols, double normInf) {
+        static Dominance of(double[][] m) {
+            int d = m.length;
+            double rows = Double.POSITIVE_INFINITY;
+            double cols = Double.POSITIVE_INFINITY;
+            double norm = 0;
+            for (int i = 0; i < d; i++) {
+                double offRow = 0;
+                double offCol = 0;
+                double row = 0;
+                for (int c = 0; c < d; c++) {
+                    row += Math.abs(m[i][c]);
+                    if (c != i) {
+                        offRow += Math.abs(m[i][c]);
+                        offCol += Math.abs(m[c][i]);
+                    }
+                }
+                rows = Math.min(rows, Math.abs(m[i][i]) - offRow);
+                cols = Math.min(cols, Math.abs(m[i][i]) - offCol);
+                norm = Math.max(norm, row);
+            }
+            return new Dominance(rows, cols, norm);
         }
     }
 
@@ -254,24 +273,10 @@ final class RoundingModel {
             case "solve" -> {
                 double[][] m = x[0].toArray2D();
                 int dd = m.length;
-                double rows = Double.POSITIVE_INFINITY;
-                double cols = Double.POSITIVE_INFINITY;
-                double normA = 0;
-                for (int i = 0; i < dd; i++) {
-                    double offRow = 0;
-                    double offCol = 0;
-                    double row = 0;
-                    for (int c = 0; c < dd; c++) {
-                        row += Math.abs(m[i][c]);
-                        if (c != i) {
-                            offRow += Math.abs(m[i][c]);
-                            offCol += Math.abs(m[c][i]);
-                        }
-                    }
-                    rows = Math.min(rows, Math.abs(m[i][i]) - offRow);
-                    cols = Math.min(cols, Math.abs(m[i][i]) - offCol);
-                    normA = Math.max(normA, row);
-                }
+                Dominance dom = Dominance.of(m);
+                double rows = dom.rows();
+                double cols = dom.cols();
+                double normA = dom.normInf();
                 double inv = 1 / Math.min(rows, cols);          // Varah: ||A^-1||_inf, ||A^-T||_inf
                 double xs = op.forward(x, a).normInf();
                 double c = 2 * Tol.gamma(3 * dd) * (1 + 4.0 * (dd * dd - dd)) * normA * inv;
