@@ -115,12 +115,20 @@ public final class RunningError {
      * {@code frozen[inputs + i]} where that is not null: frozen values are data (AD-14), exact.
      */
     public static double program(Program p, Tensor[] x, Tensor[] frozen) {
+        return program(p, x, null, frozen);
+    }
+
+    /**
+     * As {@link #program(Program, Tensor[], Tensor[])}, with input i off by at most
+     * {@code inputErrors[i]} per entry (null: exact), e.g. a point x + e d as rounded.
+     */
+    public static double program(Program p, Tensor[] x, Tensor[] inputErrors, Tensor[] frozen) {
         int k = x.length;
         Tensor[] values = new Tensor[k + p.body().size()];
         Tensor[] errors = new Tensor[values.length];
         for (int i = 0; i < k; i++) {
             values[i] = x[i];
-            errors[i] = Tensor.zeros(x[i].shape());
+            errors[i] = inputErrors == null ? Tensor.zeros(x[i].shape()) : inputErrors[i];
         }
         for (int i = 0; i < p.body().size(); i++) {
             Program.Instruction ins = p.body().get(i);
