@@ -73,8 +73,9 @@ public final class Graph {
 
     /**
      * Applies a primitive to inputs of this graph: runs its forward function, counts its work,
-     * computes the output tangent if an input has one, and records the node if an input needs
-     * a gradient.
+     * computes the output tangent if an input has one, and records the node with its inputs (the
+     * reverse sweep follows only the inputs that need a gradient; the test side's running error
+     * analysis follows all of them).
      *
      * @param p the primitive
      * @param a its attributes
@@ -111,7 +112,7 @@ public final class Graph {
             }
             tangent = p.jvp(x, dx, y, a);
         }
-        return new Var(this, nextId++, y, tangent, p, a, requiresGrad ? inputs.clone() : new Var[0], requiresGrad);
+        return new Var(this, nextId++, y, tangent, p, a, inputs.clone(), requiresGrad);
     }
 
     /**

@@ -395,8 +395,13 @@ public final class NnPrimitives {
      */
     public static final Primitive MAX_POOL2D = Primitive.define("maxPool2d", 1,
             (x, a) -> gather(x[0], maxPoolArgmax(x[0], a)),
-            c -> c.add(0, c.g().graph().apply(SCATTER_ADD, Attrs.of("index", maxPoolArgmax(c.in(0).value(), c.attrs()),
-                    "shape", c.in(0).shape()), c.g())),
+            c -> {
+                int[] k = c.attrs().ints("kernel");
+                Tensor index = maxPoolArgmax(c.in(0).value(), c.attrs());
+                // the argmax is found again: charge its comparisons (at most kh kw per output), as the forward declares them
+                c.constant(index, (long) index.size() * k[0] * k[1]);
+                c.add(0, c.g().graph().apply(SCATTER_ADD, Attrs.of("index", index, "shape", c.in(0).shape()), c.g()));
+            },
             (x, dx, y, a) -> gather(dx[0], maxPoolArgmax(x[0], a)),
             (x, y, a) -> {
                 int[] k = a.ints("kernel");
@@ -428,7 +433,7 @@ public final class NnPrimitives {
             },
             (x, y, a) -> {
                 int[] k = a.ints("kernel");
-                return (long) y.size() * k[0] * k[1];
+                return (long) y.size() * (k[0] * k[1] + 1);          // the window's additions and the scaling
             },
             c -> {
                 Window win = window(c, true, false);
@@ -452,7 +457,7 @@ public final class NnPrimitives {
             },
             (x, y, a) -> {
                 int[] k = a.ints("kernel");
-                return (long) x[0].size() * k[0] * k[1];
+                return (long) x[0].size() * (k[0] * k[1] + 1);       // the scaling and the window's additions
             },
             c -> {
                 Window win = window(c, true, false);

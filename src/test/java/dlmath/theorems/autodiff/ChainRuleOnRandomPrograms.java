@@ -24,39 +24,31 @@ import org.junit.jupiter.api.Tag;
 class ChainRuleOnRandomPrograms {
 
     /**
-     * The rounding bound of one evaluation of a program: gamma_W M^2 (see FiniteDifferences#delta),
-     * M over the inputs, every computed value and the final sum that makes the output scalar (that sum
-     * can exceed every entry it adds: leaving it out let a linear program whose output is -48 exceed
-     * the bound at ten times the tries).
+     * Compares the reverse-mode gradient of a program with central differences, entry by entry.
+     * Rounding, per entry and per evaluation point: {@link RunningError#program} bounds the error of
+     * each evaluation of the program (the error of each instruction's inputs carried through it,
+     * plus its own rounding from {@link RoundingModel}); {@link RunningError#of} bounds the error of
+     * each computed gradient entry, from the tape of the reverse sweep (created as a graph). No
+     * count the code under test reports enters the tolerance.
      */
-    static double delta(ProgramCase c) {
-        Graph g = new Graph();
-        Var[] values = c.program().run(Autodiff.variables(g, c.inputs()));
-        double m = 0;
-        for (Var v : values) {
-            m = Math.max(m, v.value().normInf());
-        }
-        m = Math.max(m, Math.abs(values[values.length - 1].sum().value().item()));
-        return FiniteDifferences.delta(g.work(), m);
-    }
-
-    /** Compares the reverse-mode gradient of a program with central differences, entry by entry. */
     static void compareGradient(Check check, ProgramCase c) {
         Tensor[] x = c.inputs();
         Graph g = new Graph();
         Var[] vars = Autodiff.variables(g, x);
-        Var[] grads = Autodiff.grad(c.program().evaluate(vars), vars);
-        double delta = delta(c);
+        Var[] grads = Autodiff.grad(c.program().evaluate(vars), null, true, vars);
         for (int a = 0; a < x.length; a++) {
             double[] grad = grads[a].value().toArray();
+            double[] ad = RunningError.flat(grads[a]);
             double[] xa = x[a].toArray();
             for (int j = 0; j < xa.length; j++) {
                 int ia = a;
                 int ij = j;
                 FiniteDifferences.Column col = FiniteDifferences.central(
-                        v -> new double[] {c.program().value(FiniteDifferences.perturbed(x, ia, ij, v))}, xa[j], delta);
+                        v -> new double[] {c.program().value(FiniteDifferences.perturbed(x, ia, ij, v))}, xa[j],
+                        v -> new double[] {RunningError.program(c.program(), FiniteDifferences.perturbed(x, ia, ij, v))},
+                        Math.max(1, Math.abs(xa[j])));
                 Claims.close("d f / d x" + a + "[" + j + "], reverse mode vs central difference",
-                        grad[j], col.derivative()[0], col.tolerance()[0]);
+                        grad[j], col.derivative()[0], col.tolerance()[0] + ad[j]);
             }
         }
     }
@@ -128,20 +120,22 @@ class ChainRuleOnRandomPrograms {
     void compositesMatchCentralDifferences(Check check) {
         check.forAll(dlmath.check.Gens.elements(COMPOSITES).as("f"), POINTS.as("X, w"), (f, x) -> {
             check.label(f.name());
-            Tensor[] grads = Autodiff.gradient(f.f(), x);
             Graph g = new Graph();
-            Var y = f.f().apply(Autodiff.variables(g, x));
-            double delta = FiniteDifferences.delta(g.work(), Math.max(Math.abs(y.value().item()), Math.max(x[0].normInf(), x[1].normInf())));
+            Var[] vars = Autodiff.variables(g, x);
+            Var[] gv = Autodiff.grad(f.f().apply(vars), null, true, vars);
             for (int a = 0; a < x.length; a++) {
                 double[] xa = x[a].toArray();
-                double[] grad = grads[a].toArray();
+                double[] grad = gv[a].value().toArray();
+                double[] ad = RunningError.flat(gv[a]);
                 for (int j = 0; j < xa.length; j++) {
                     int ia = a;
                     int ij = j;
-                    FiniteDifferences.Column col = FiniteDifferences.central(v -> new double[] {
-                            f.f().apply(Autodiff.variables(new Graph(), FiniteDifferences.perturbed(x, ia, ij, v))).value().item()},
-                            xa[j], delta);
-                    Claims.close(f.name() + ": d f / d x" + a + "[" + j + "]", grad[j], col.derivative()[0], col.tolerance()[0]);
+                    java.util.Map<Double, Var> at = new java.util.HashMap<>();     // one evaluation per stencil point, for both
+                    java.util.function.DoubleFunction<Var> fAt = v -> at.computeIfAbsent(v,
+                            t -> f.f().apply(Autodiff.variables(new Graph(), FiniteDifferences.perturbed(x, ia, ij, t))));
+                    FiniteDifferences.Column col = FiniteDifferences.central(v -> new double[] {fAt.apply(v).value().item()},
+                            xa[j], v -> RunningError.flat(fAt.apply(v)), Math.max(1, Math.abs(xa[j])));
+                    Claims.close(f.name() + ": d f / d x" + a + "[" + j + "]", grad[j], col.derivative()[0], col.tolerance()[0] + ad[j]);
                 }
             }
         });
@@ -178,7 +172,7 @@ class ChainRuleOnRandomPrograms {
             Var v = g.variable(Tensor.of(new double[] {x}));
             double grad = Autodiff.grad(v.relu().sum(), v)[0].value().toArray()[0];
             FiniteDifferences.Column col = FiniteDifferences.central(t -> new double[] {reluSum(t)}, x,
-                    FiniteDifferences.delta(2, 1));
+                    t -> RunningError.flat(new Graph().variable(Tensor.of(new double[] {t})).relu().sum()), 1);
             Claims.close("d sum(relu(x)) / dx, reverse mode vs central difference", grad, col.derivative()[0], col.tolerance()[0]);
         });
     }

@@ -12,18 +12,40 @@ final class Derivatives {
     private Derivatives() {
     }
 
-    /** A result with the work it took and the largest magnitude among the values involved. */
-    record Counted(Tensor[] value, long work, double magnitude) {
-        /** The rounding bound of each entry, gamma_W M^2 (see FiniteDifferences#delta). */
-        double delta() {
-            return FiniteDifferences.delta(work, magnitude);
+    /**
+     * A computed result with per-entry bounds on its rounding error, by running error analysis of
+     * the tape that computed it ({@link RunningError}).
+     */
+    record Bounded(Tensor[] value, Tensor[] error) {
+        double[] flatError() {
+            return flat(error);
         }
+    }
 
-        /** The absolute gradual-underflow term W M^2 (half a subnormal quantum per operation, amplified). */
-        double underflow() {
-            double m = Math.max(1, magnitude);
-            return work * FiniteDifferences.UNDERFLOW * m * m;
+    /**
+     * A bound on |fl(sum_i <u_i, w_i>) - sum_i <u_i, w_i exact>| for data u and a bounded w:
+     * {@code sum |u| err(w) + gamma_(N+k) sum |u| |w|} (Higham eq. 3.5, N entries in k tensors), plus
+     * one underflow quantum per operation.
+     */
+    static double dotBound(Tensor[] u, Bounded w) {
+        double carried = 0;
+        double mag = 0;
+        int n = 0;
+        for (int i = 0; i < u.length; i++) {
+            carried += u[i].abs().flatten().dot(w.error()[i].flatten());
+            mag += u[i].abs().flatten().dot(w.value()[i].abs().flatten());
+            n += u[i].size();
         }
+        return carried + dlmath.check.Tol.gamma(n + u.length) * mag + 2 * (n + u.length) * FiniteDifferences.UNDERFLOW;
+    }
+
+    /** Per-entry bounds on the rounding of the shifted point fl(x + fl(e d)): {@code 3u (|x| + |e d|) + 2 underflow quanta}. */
+    static Tensor[] shiftError(Tensor[] x, Tensor[] d, double e) {
+        Tensor[] out = new Tensor[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i].abs().add(d[i].abs().mul(Math.abs(e))).mul(3 * RoundingModel.U).add(2 * FiniteDifferences.UNDERFLOW);
+        }
+        return out;
     }
 
     /** sum_i <a_i, d_i> as a differentiable scalar. */
@@ -36,35 +58,39 @@ final class Derivatives {
         return s;
     }
 
-    static double magnitude(Var[] vs, Tensor... more) {
-        double m = 0;
-        for (Var v : vs) {
-            m = Math.max(m, v.value().normInf());
-        }
-        for (Tensor t : more) {
-            m = Math.max(m, t.normInf());
-        }
-        return m;
+    /** The reverse-mode gradient of a program at x (exact data), with per-entry bounds. */
+    static Bounded gradient(ProgramCase c, Tensor[] x) {
+        return gradient(c, x, null);
     }
 
-    /** The reverse-mode gradient of a program at x. */
-    static Counted gradient(ProgramCase c, Tensor[] x) {
+    /** The reverse-mode gradient of a program at x, whose entries are off by at most {@code inputErrors} (null: exact). */
+    static Bounded gradient(ProgramCase c, Tensor[] x, Tensor[] inputErrors) {
         Graph g = new Graph();
         Var[] vars = Autodiff.variables(g, x);
-        Var[] values = c.program().run(vars);
-        Var y = values[values.length - 1].sum();
-        Var[] grads = Autodiff.grad(y, vars);
-        return new Counted(Autodiff.values(grads), g.work(), magnitude(values, Autodiff.values(grads)));
+        Var[] grads = Autodiff.grad(c.program().evaluate(vars), null, true, vars);
+        return bounded(grads, vars, inputErrors);
     }
 
-    /** H v by reverse-over-reverse: grad of <grad f, v>. */
-    static Counted hvp(ProgramCase c, Tensor[] x, Tensor[] v) {
+    /** H v by reverse-over-reverse: grad of <grad f, v> (v exact data), with per-entry bounds. */
+    static Bounded hvp(ProgramCase c, Tensor[] x, Tensor[] v) {
         Graph g = new Graph();
         Var[] vars = Autodiff.variables(g, x);
-        Var[] values = c.program().run(vars);
-        Var[] grads = Autodiff.grad(values[values.length - 1].sum(), null, true, vars);
-        Var[] hv = Autodiff.grad(inner(grads, v), vars);
-        return new Counted(Autodiff.values(hv), g.work(), magnitude(values, Autodiff.values(grads)));
+        Var[] grads = Autodiff.grad(c.program().evaluate(vars), null, true, vars);
+        return bounded(Autodiff.grad(inner(grads, v), null, true, vars), vars, null);
+    }
+
+    private static Bounded bounded(Var[] results, Var[] vars, Tensor[] inputErrors) {
+        java.util.Map<Var, Tensor> leaves = new java.util.IdentityHashMap<>();
+        if (inputErrors != null) {
+            for (int i = 0; i < vars.length; i++) {
+                leaves.put(vars[i], inputErrors[i]);
+            }
+        }
+        Tensor[] error = new Tensor[results.length];
+        for (int i = 0; i < results.length; i++) {
+            error[i] = RunningError.of(results[i], leaves);
+        }
+        return new Bounded(Autodiff.values(results), error);
     }
 
     /** sum_i <a_i, b_i> over tensors. */

@@ -22,8 +22,10 @@ import java.util.function.DoubleFunction;
  * Taylor remainder of the central difference plus the rounding of the two evaluations, each off
  * by at most {@code delta}: for a single primitive, delta is per output entry and per evaluation
  * point, from {@link RoundingModel#bound} (the primitive's definition), plus the rounding of the
- * quotient and of the AD value ({@link RoundingModel#derivativeBound}); for whole programs
- * {@link #delta(long, double)}. The step is {@code eps^(1/3) s}, s the op's length scale ({@link #scale}).
+ * quotient and of the AD value ({@link RoundingModel#derivativeBound}); for whole programs and
+ * layers, per entry and per evaluation point, from the running error analysis of
+ * {@link RunningError} (each primitive's {@link RoundingModel#bound} plus its inputs' errors
+ * carried through it). The step is {@code eps^(1/3) s}, s the op's length scale ({@link #scale}).
  *
  * <p>|f'''| is estimated, Richardson-style, by the third difference
  * {@code T(k) = [f(x+2k) - 2f(x+k) + 2f(x-k) - f(x-2k)] / (2k^3)} at {@code k = eps^(1/5)
@@ -136,17 +138,15 @@ public final class FiniteDifferences {
     }
 
     /**
-     * The rounding bound delta of one evaluation: {@code gamma_W M^2}, where W is the counted
-     * work of the evaluation (a bound on the number of roundings on any path to an output) and
-     * M = max(1, largest magnitude among inputs and computed values). First-order model: every
-     * rounding perturbs a quantity of magnitude at most M by at most uM, and reaches an output
-     * through at most one further factor of magnitude at most M (our primitives are at most
-     * bilinear in their inputs); so the output is off by at most W u M^2 (Higham, Accuracy and
-     * Stability, 2nd ed., Sec. 3.1, with gamma_W for the accumulation). Used only for whole programs
-     * (AD-03, AD-05..AD-09, AD-14, the layers of NN-01): W is the graph's declared work, which AD-13
-     * checks against the independent instrument {@code OpCount} (declared >= executed, for the forward
-     * and the reverse rule of every registry primitive). Single primitives use the per-entry
-     * {@link RoundingModel} instead.
+     * The first-order rounding model {@code gamma_W M^2} of one evaluation, W the work of the
+     * evaluation (a bound on the number of roundings on any path to an output) and M = max(1,
+     * largest magnitude among inputs and computed values): every rounding perturbs a quantity of
+     * magnitude at most M by at most uM and reaches an output through at most one further factor
+     * of magnitude M (Higham, Accuracy and Stability, 2nd ed., Sec. 3.1). Kept only where the
+     * running error analysis of {@link RunningError} does not reach, forward-mode tangents (they are
+     * tensors, not tape nodes): AD-03 and AD-07's forward-over-reverse comparison. W is the graph's
+     * declared work of primitives of {@code Primitives.ALL}, which AD-13 checks against the
+     * instrument {@code OpCount} (declared >= executed, forward and reverse rule of every primitive).
      */
     public static double delta(long work, double magnitude) {
         double m = Math.max(1, magnitude);

@@ -34,18 +34,22 @@ class GradientLinearity {
                     Graph graph = new Graph();
                     Var[] vars = Autodiff.variables(graph, x);
                     Var h = f.program().evaluate(vars).mul(a).add(g.program().evaluate(vars).mul(b));
-                    Tensor[] gh = Autodiff.values(Autodiff.grad(h, vars));
-                    Derivatives.Counted gf = Derivatives.gradient(f, x);
-                    Derivatives.Counted gg = Derivatives.gradient(g, x);
-                    // each gradient entry within its delta; the combination adds gamma_3 (|a gf| + |b gg|)
-                    double tol = Math.abs(a) * gf.delta() + Math.abs(b) * gg.delta();
+                    Var[] gh = Autodiff.grad(h, null, true, vars);
+                    Derivatives.Bounded gf = Derivatives.gradient(f, x);
+                    Derivatives.Bounded gg = Derivatives.gradient(g, x);
+                    // each gradient entry within its running error bound (RunningError on the reverse sweep's tape);
+                    // the combination a gf + b gg adds gamma_3 (|a gf| + |b gg|) and three underflow quanta
                     for (int i = 0; i < x.length; i++) {
-                        double[] lhs = gh[i].toArray();
+                        double[] lhs = gh[i].value().toArray();
+                        double[] eh = RunningError.flat(gh[i]);
                         double[] pf = gf.value()[i].toArray();
                         double[] pg = gg.value()[i].toArray();
+                        double[] ef = gf.error()[i].toArray();
+                        double[] eg = gg.error()[i].toArray();
                         for (int j = 0; j < lhs.length; j++) {
                             double rhs = a * pf[j] + b * pg[j];
-                            double t = 2 * tol + Tol.gamma(3) * (Math.abs(a * pf[j]) + Math.abs(b * pg[j]));
+                            double t = eh[j] + Math.abs(a) * ef[j] + Math.abs(b) * eg[j]
+                                    + Tol.gamma(3) * (Math.abs(a * pf[j]) + Math.abs(b * pg[j])) + 3 * FiniteDifferences.UNDERFLOW;
                             Claims.close("grad(a f + b g)[" + i + "][" + j + "] = a grad f + b grad g", lhs[j], rhs, t);
                         }
                     }

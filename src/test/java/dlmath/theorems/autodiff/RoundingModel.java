@@ -27,10 +27,11 @@ import dlmath.tensor.Tensor;
  *   <li>logsumexp of a group of k with maximum M: {@code gamma_(k+4) (|y| + |y - M| + max|x_j - M| + 1)};</li>
  *   <li>softmax: {@code y_i (gamma_(k+5) + 2u max_j|x_j - M|)} (the exponent x_j - M is off by
  *       u|x_j - M|, each exponential by a relative 2u, the sum by gamma_(k-1), the quotient by u);</li>
- *   <li>solve with A strictly diagonally dominant (the samples): normwise forward error
- *       {@code gamma_3n (1 + 4(n^2 - n)) ||A||_inf ||x||_inf ||A^-1||_inf} (Higham Thm 9.4 with Lemma 9.6
- *       and growth factor <= 2 for diagonally dominant matrices, Thm 9.9), with Varah's bound
- *       {@code ||A^-1||_inf <= 1 / min_i(|a_ii| - sum_(j != i) |a_ij|)};</li>
+ *   <li>solve: normwise forward error {@code gamma_3n (1 + 2 rho (n^2 - n)) ||A||_inf ||x||_inf ||A^-1||_inf}
+ *       (Higham Thm 9.4 with Lemma 9.6): for A strictly diagonally dominant (the samples) growth factor
+ *       rho <= 2 (Thm 9.9) and Varah's bound {@code ||A^-1||_inf <= 1 / min_i(|a_ii| - sum_(j != i) |a_ij|)};
+ *       for A symmetric positive definite (inside whole programs) rho <= 2^(n-1) (Thm 9.7) and
+ *       {@code ||A^-1||_inf <= sqrt(n) / lambda_min}, lambda_min from {@link #eigenvalueBounds};</li>
  *   <li>logdet of S = (A + A^T)/2: Cholesky is backward stable, {@code S + dS = L L^T},
  *       {@code |dS| <= gamma_(n+1) |L||L^T|} (Higham Thm 10.3), so {@code |tr(S^-1 dS)| <= n^2
  *       gamma_(n+2) kappa_2(S)} (the symmetric part adds u|S|), plus the n logarithms and their sum,
@@ -50,7 +51,11 @@ final class RoundingModel {
 
     /** The bound for every output entry (row-major) of {@code op} at {@code x}. */
     static double[] bound(Primitive op, Tensor[] x, Attrs a) {
-        Tensor y = op.forward(x, a);
+        return bound(op, x, a, op.forward(x, a));
+    }
+
+    /** As {@link #bound(Primitive, Tensor[], Attrs)}, given y = op(x) as computed. */
+    static double[] bound(Primitive op, Tensor[] x, Attrs a, Tensor y) {
         int n = y.size();
         double[] yv = y.toArray();
         double[] out = new double[n];
@@ -109,25 +114,16 @@ final class RoundingModel {
             case "solve" -> {
                 double[][] m = x[0].toArray2D();
                 int d = m.length;
-                double margin = Double.POSITIVE_INFINITY;
-                double normA = 0;
-                for (int i = 0; i < d; i++) {
-                    double off = 0;
-                    double row = 0;
-                    for (int j = 0; j < d; j++) {
-                        row += Math.abs(m[i][j]);
-                        if (j != i) {
-                            off += Math.abs(m[i][j]);
-                        }
-                    }
-                    margin = Math.min(margin, Math.abs(m[i][i]) - off);
-                    normA = Math.max(normA, row);
-                }
-                if (!(margin > 0)) {
+                Dominance dom = Dominance.of(m);
+                double margin = dom.rows();
+                double normA = dom.normInf();
+                double inv = RunningError.inverseNormBound(m, new double[d][d]);   // Varah, or sqrt(n) / lambda_min if SPD
+                double rho = margin > 0 ? 2 : Math.pow(2, d - 1);                    // growth factor of partial pivoting
+                if (!(inv < Double.POSITIVE_INFINITY)) {
                     java.util.Arrays.fill(out, Double.POSITIVE_INFINITY);   // no derived bound: callers refuse such samples
                     return out;
                 }
-                double bound = 2 * Tol.gamma(3 * d) * (1 + 4.0 * (d * d - d)) * normA * y.normInf() / margin + 3 * d * UNDERFLOW;
+                double bound = 2 * Tol.gamma(3 * d) * (1 + 2 * rho * (d * d - d)) * normA * y.normInf() * inv + 3 * d * UNDERFLOW;
                 java.util.Arrays.fill(out, bound);
                 return out;
             }
@@ -153,6 +149,36 @@ final class RoundingModel {
                 return batchNorm(x, a.real("eps"));
             }
             default -> throw new IllegalArgumentException("no rounding model for primitive " + op.name());
+        }
+    }
+
+    /**
+     * Diagonal dominance of a square matrix: the smallest margins {@code |a_ii| - sum_(j != i) |a_ij|}
+     * over rows and over columns (positive: strictly dominant, Varah's bound 1 / margin on the
+     * inverse's infinity norm, of A and of A^T), and {@code ||A||_inf}.
+     */
+    record Dominance(double rows, double cols, double normInf) {
+        static Dominance of(double[][] m) {
+            int d = m.length;
+            double rows = Double.POSITIVE_INFINITY;
+            double cols = Double.POSITIVE_INFINITY;
+            double norm = 0;
+            for (int i = 0; i < d; i++) {
+                double offRow = 0;
+                double offCol = 0;
+                double row = 0;
+                for (int c = 0; c < d; c++) {
+                    row += Math.abs(m[i][c]);
+                    if (c != i) {
+                        offRow += Math.abs(m[i][c]);
+                        offCol += Math.abs(m[c][i]);
+                    }
+                }
+                rows = Math.min(rows, Math.abs(m[i][i]) - offRow);
+                cols = Math.min(cols, Math.abs(m[i][i]) - offCol);
+                norm = Math.max(norm, row);
+            }
+            return new Dominance(rows, cols, norm);
         }
     }
 
@@ -247,24 +273,10 @@ final class RoundingModel {
             case "solve" -> {
                 double[][] m = x[0].toArray2D();
                 int dd = m.length;
-                double rows = Double.POSITIVE_INFINITY;
-                double cols = Double.POSITIVE_INFINITY;
-                double normA = 0;
-                for (int i = 0; i < dd; i++) {
-                    double offRow = 0;
-                    double offCol = 0;
-                    double row = 0;
-                    for (int c = 0; c < dd; c++) {
-                        row += Math.abs(m[i][c]);
-                        if (c != i) {
-                            offRow += Math.abs(m[i][c]);
-                            offCol += Math.abs(m[c][i]);
-                        }
-                    }
-                    rows = Math.min(rows, Math.abs(m[i][i]) - offRow);
-                    cols = Math.min(cols, Math.abs(m[i][i]) - offCol);
-                    normA = Math.max(normA, row);
-                }
+                Dominance dom = Dominance.of(m);
+                double rows = dom.rows();
+                double cols = dom.cols();
+                double normA = dom.normInf();
                 double inv = 1 / Math.min(rows, cols);          // Varah: ||A^-1||_inf, ||A^-T||_inf
                 double xs = op.forward(x, a).normInf();
                 double c = 2 * Tol.gamma(3 * dd) * (1 + 4.0 * (dd * dd - dd)) * normA * inv;

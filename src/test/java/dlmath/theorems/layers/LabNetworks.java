@@ -135,7 +135,7 @@ class LabNetworks {
                 Var out = model.apply(p, model.initState(), v[0], Mode.TRAIN,
                         new SplittableRandom(fixedMask ? maskSeed : maskSeed + FRESH.incrementAndGet())).y();
                 return Losses.crossEntropy(out, labels);
-            }, 100, inputs);
+            }, inputs);
         });
     }
 

@@ -9,6 +9,7 @@ import dlmath.check.Tol;
 import dlmath.gen.LayerGens.ConvCase;
 import dlmath.tensor.Tensor;
 import dlmath.theorems.autodiff.FiniteDifferences;
+import dlmath.theorems.autodiff.RunningError;
 import java.util.function.Function;
 
 /**
@@ -78,46 +79,46 @@ final class Nn {
 
     /**
      * Checks the reverse-mode gradient of a scalar function against central differences, entry
-     * by entry. The rounding bound of one evaluation is {@link FiniteDifferences#delta}(W, M)
-     * with W the counted work of one evaluation and M the largest magnitude among the inputs,
-     * the output and {@code magnitude} (a bound the caller states on intermediate values).
+     * by entry. Rounding, per entry and per evaluation point, by running error analysis
+     * ({@link RunningError}): each evaluation of f is within {@code RunningError.of(f(x))} (every
+     * primitive's own rounding plus the errors of its inputs carried through it), each computed
+     * gradient entry within the bound of its reverse-sweep tape (created as a graph). The
+     * function must not detach computed values (a detached value would be taken as exact data).
      *
      * @return the number of entries compared
      */
-    static int gradientMatchesFiniteDifferences(String what, Function<Var[], Var> f, double magnitude, Tensor... x) {
+    static int gradientMatchesFiniteDifferences(String what, Function<Var[], Var> f, Tensor... x) {
         Graph g = new Graph();
         Var[] vars = Autodiff.variables(g, x);
-        Var y = f.apply(vars);
-        long work = g.work();
-        Tensor[] grads = Autodiff.values(Autodiff.grad(y, vars));
-        double m = Math.max(magnitude, Math.abs(y.value().item()));
-        for (Tensor t : x) {
-            m = Math.max(m, t.normInf());
-        }
-        double delta = FiniteDifferences.delta(work + 2, m);
+        Var[] grads = Autodiff.grad(f.apply(vars), null, true, vars);
         int count = 0;
         for (int a = 0; a < x.length; a++) {
             double[] xa = x[a].toArray();
-            double[] ga = grads[a].toArray();
+            double[] ga = grads[a].value().toArray();
+            double[] ad = RunningError.flat(grads[a]);
             for (int j = 0; j < xa.length; j++) {
                 int ia = a;
                 int ij = j;
-                FiniteDifferences.Column col = FiniteDifferences.central(v -> new double[] {eval(f, x, ia, ij, v)}, xa[j], delta);
+                java.util.Map<Double, Var> at = new java.util.HashMap<>();     // one evaluation per stencil point, for both
+                java.util.function.DoubleFunction<Var> fAt = v -> at.computeIfAbsent(v, t -> apply(f, x, ia, ij, t));
+                FiniteDifferences.Column col = FiniteDifferences.central(v -> new double[] {fAt.apply(v).value().item()}, xa[j],
+                        v -> RunningError.flat(fAt.apply(v)), Math.max(1, Math.abs(xa[j])));
                 Claims.close(what + ": d/d x" + a + "[" + j + "], reverse mode vs central difference", ga[j], col.derivative()[0],
-                        col.tolerance()[0]);
+                        col.tolerance()[0] + ad[j]);
                 count++;
             }
         }
         return count;
     }
 
-    static double eval(Function<Var[], Var> f, Tensor[] x, int a, int j, double v) {
+    /** f at x with entry j of input a replaced by v, in a fresh graph. */
+    static Var apply(Function<Var[], Var> f, Tensor[] x, int a, int j, double v) {
         Tensor[] p = x.clone();
         double[] d = x[a].toArray();
         d[j] = v;
         p[a] = Tensor.of(x[a].shape(), d);
         Graph g = new Graph();
-        return f.apply(Autodiff.variables(g, p)).value().item();
+        return f.apply(Autodiff.variables(g, p));
     }
 
     /** Labels and covers the hard cases of a convolution (coverage over random tries). */
