@@ -233,7 +233,7 @@ class ElementwiseIdentities {
                 tie |= v == s;
             }
             // derived (Coverage; N = 200, no target): x_0 and s are independent draws of the same 7 halves, so
-            // P(x_0 = s) = sum P(v)^2 >= 1/7: p >= 1/7 -> 5.4%, e^-20.8.
+            // P(x_0 = s) = sum P(v)^2 >= 1/7: p >= 1/7 -> 1.45%, e^-20.9.
             check.cover(Coverage.percent(1.0 / 7, 200), tie, "some x_i = s");
             Tensor one = Tensor.ones(x.shape());
             Tensor t = Tensor.scalar(s);

@@ -75,7 +75,7 @@ class VecKronecker {
             int m = a.dim(1);
             int p = x.dim(1);
             // derived (Coverage, rule C; N = 250, no target): d_0 and d_3 of TnGens.chain(..., 4, ...) are independent
-            // integers(1, 4), 1 with probability >= eb/5 + (1 - eb)/4 >= 0.225: p >= 1 - 0.775^2 = 0.399 -> 20.8%, e^-20.8.
+            // integers(1, 4), 1 with probability >= eb/5 + (1 - eb)/4 >= 0.225: p >= 1 - 0.775^2 = 0.399 -> 20.85%, e^-20.7.
             check.cover(Coverage.percent(1 - 0.775 * 0.775, 250), a.dim(0) == 1 || b.dim(1) == 1, "a vector result side");
             Claims.that("vec(X) is column stacking", java.util.Arrays.equals(vec(x).toArray(), vecByDefinition(x)));
             Tensor left = vec(a.matmul(x).matmul(b));
