@@ -58,6 +58,27 @@ public final class LinalgGens {
         return Gens.frequency(Gens.weight(9, small), Gens.weight(1, large()));
     }
 
+    /** The largest short side of {@link #thinLarge()}. */
+    public static final int THIN_MAX = 6;
+
+    /**
+     * Thin large matrices: one side in [30, 50], the other in [1, 6] (tall or wide with equal probability), from
+     * {@link #generalWithoutNice}. The 40-digit reference (one-sided Jacobi on the short side's columns) costs
+     * O(min(m, n)^2 max(m, n)) decimal operations: a few milliseconds here, against seconds for a 50 x 50 matrix.
+     */
+    public static Gen<Tensor> thinLarge() {
+        return Gens.tuples(Gens.integers(LARGE_MIN, LARGE_MAX), Gens.integers(1, THIN_MAX), Gens.booleans())
+                .flatMap(t -> t.third() ? generalWithoutNice(t.second(), t.first()) : generalWithoutNice(t.first(), t.second()));
+    }
+
+    /**
+     * {@code small} with probability 1 - 1/oneIn and {@link #thinLarge()} with probability 1/oneIn, exactly (a frequency
+     * alternative: a uniform draw, no edge bias).
+     */
+    public static Gen<Tensor> withThinLarge(Gen<Tensor> small, int oneIn) {
+        return Gens.frequency(Gens.weight(oneIn - 1, small), Gens.weight(1, thinLarge()));
+    }
+
     /** Symmetric n x n matrices, n in [30, 50], from the mixture of {@link #symmetricOfSize}. */
     public static Gen<Tensor> largeSymmetric() {
         return Gens.integers(LARGE_MIN, LARGE_MAX).flatMap(LinalgGens::symmetricOfSize);

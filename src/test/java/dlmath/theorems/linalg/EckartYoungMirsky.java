@@ -8,6 +8,7 @@ import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
 import dlmath.check.Tol;
+import dlmath.gen.Coverage;
 import dlmath.gen.LinalgGens;
 import dlmath.gen.TensorGens;
 import dlmath.linalg.Svd;
@@ -34,8 +35,31 @@ class EckartYoungMirsky {
         }
     }
 
-    static final Gen<Case> CASES = LinalgGens.general(5).flatMap(a ->
-            Gens.integers(0, Math.min(a.dim(0), a.dim(1))).map(k -> new Case(a, k)));
+    static final Gen<Case> CASES = cases(LinalgGens.general(5));
+
+    /** A with a rank k in [0, min(m, n)]. */
+    static Gen<Case> cases(Gen<Tensor> matrices) {
+        return matrices.flatMap(a -> Gens.integers(0, Math.min(a.dim(0), a.dim(1))).map(k -> new Case(a, k)));
+    }
+
+    /**
+     * The cases of the properties: {@link #CASES} with probability 1 - 1/oneIn and, with probability 1/oneIn exactly,
+     * a thin large matrix (a side in [30, 50], the other in [1, 6]: LinalgGens.thinLarge), where the 40-digit reference
+     * costs milliseconds (it is O(min(m, n)^2 max(m, n))). Labelled and covered.
+     */
+    static Gen<Case> casesWithLarge(int oneIn) {
+        return cases(LinalgGens.withThinLarge(LinalgGens.general(5), oneIn));
+    }
+
+    /**
+     * Labels the size and covers the large cases: p = 1/oneIn on every random try (a frequency weight), over N random
+     * tries; the required percentage is Coverage.percent(1/oneIn, N).
+     */
+    static void coverLarge(Check check, Tensor a, int oneIn, int n) {
+        boolean large = LinalgGens.isLarge(a);
+        check.label(large ? "a side in [30, 50] (the other <= 6)" : "sides <= 5");
+        check.cover(Coverage.percent(1.0 / oneIn, n), large, "a side in [30, 50]");
+    }
 
     /** The truncated SVD A_k = U_k diag(s_1..s_k) V_k^T. */
     static Tensor truncate(Svd svd, int k) {
@@ -63,9 +87,11 @@ class EckartYoungMirsky {
      */
     @Property(tries = 150)
     void truncationErrorIsTheNextSingularValueAndTheTailInFrobenius(Check check) {
-        check.forAll(CASES.as("case"), c -> {
+        check.forAll(casesWithLarge(7).as("case"), c -> {
             Tensor a = c.a();
             int k = c.k();
+            // N = 150 random tries (no target), p = 1/7: 0.3% (one hit), (6/7)^150 = 1e-10
+            coverLarge(check, a, 7, 150);
             Svd svd = Svd.of(a);
             double[] s = La.referenceSingularValues(a);
             Tensor diff = a.sub(truncate(svd, k));
@@ -94,7 +120,7 @@ class EckartYoungMirsky {
      */
     @Property(tries = 200)
     void noRankKMatrixBeatsTheTruncatedSvd(Check check) {
-        Gen<Tensor[]> perturbation = CASES.flatMap(c -> Gens.tuples(TensorGens.tensors(c.a().dim(0), Math.max(c.k(), 1)),
+        Gen<Tensor[]> perturbation = casesWithLarge(5).flatMap(c -> Gens.tuples(TensorGens.tensors(c.a().dim(0), Math.max(c.k(), 1)),
                 TensorGens.tensors(c.a().dim(1), Math.max(c.k(), 1)), Gens.doubles(0, 1))
                 .map(t -> new Tensor[] {c.a(), Tensor.scalar(c.k()), t.first(), t.second(), Tensor.scalar(t.third())}));
         check.forAll(perturbation.as("A, k, X, Y, t"), Gens.booleans().as("local"), (in, local) -> {
@@ -103,6 +129,8 @@ class EckartYoungMirsky {
             Tensor x = in[2];
             Tensor y = in[3];
             double t = in[4].item();
+            // the property hill-climbs: N = 100 random tries, p = 1/5: 0.25% (one hit), (4/5)^100 = 2e-10
+            coverLarge(check, a, 5, 100);
             Svd svd = Svd.of(a);
             double[] s = La.referenceSingularValues(a);
             Tensor b;

@@ -9,6 +9,7 @@ import dlmath.check.Gen;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
+import dlmath.gen.Coverage;
 import dlmath.gen.TensorGens;
 import dlmath.tensor.Shapes;
 import dlmath.tensor.Tensor;
@@ -54,21 +55,21 @@ class Broadcasting {
 
     static void labelShapes(Check check, int[] a, int[] b) {
         check.label(a.length == b.length ? "same rank" : "different ranks");
-        // cover, estimated (issue 10): additionAndMultiplicationCommuteExactly: p^ = 0.225 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.159; N >= 200: exp(-N KL(1.5% || 0.159)) = e^-24.0
-        //   equalsExplicitExpansion: p^ = 0.215 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.150; N >= 200: exp(-N KL(1.5% || 0.150)) = e^-22.1
-        //   resultShapeFollowsTheRule: p^ = 0.219 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.154; N >= 200: exp(-N KL(1.5% || 0.154)) = e^-22.9
-        //   entriesAreSumsOfProjectedEntries: p^ = 0.208 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.144; N >= 200: exp(-N KL(1.5% || 0.144)) = e^-20.8
-        check.cover(1.5, a.length != b.length, "different ranks");
-        // cover, estimated (issue 10): additionAndMultiplicationCommuteExactly: p^ = 0.387 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.310; N >= 200: exp(-N KL(10% || 0.310)) = e^-25.2
-        //   equalsExplicitExpansion: p^ = 0.410 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.332; N >= 200: exp(-N KL(10% || 0.332)) = e^-29.7
-        //   resultShapeFollowsTheRule: p^ = 0.408 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.330; N >= 200: exp(-N KL(10% || 0.330)) = e^-29.3
-        //   entriesAreSumsOfProjectedEntries: p^ = 0.401 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.324; N >= 200: exp(-N KL(10% || 0.324)) = e^-27.9
-        check.cover(10, !Arrays.equals(a, b) && a.length == b.length, "same rank, a side-1 axis broadcasts");
-        // cover, estimated (issue 10): additionAndMultiplicationCommuteExactly: p^ = 0.363 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.287; N >= 200: exp(-N KL(2% || 0.287)) = e^-51.7
-        //   equalsExplicitExpansion: p^ = 0.363 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.287; N >= 200: exp(-N KL(2% || 0.287)) = e^-51.7
-        //   resultShapeFollowsTheRule: p^ = 0.339 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.264; N >= 200: exp(-N KL(2% || 0.264)) = e^-45.8
-        //   entriesAreSumsOfProjectedEntries: p^ = 0.348 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.273; N >= 200: exp(-N KL(2% || 0.273)) = e^-48.0
-        check.cover(2, a.length == 0 || b.length == 0, "a scalar operand");
+        // Covers derived from PAIRS (Coverage, rules F, C, S; N = 200 random tries, no target): oneOf takes
+        // broadcastablePair(4, 3) or SAME_RANK with probability 1/2 each. In broadcastablePair the rank r comes from
+        // sizes(0, 4): P(r = 0) <= eb 2/5 + (1 - eb)/2 <= 0.495 (cap >= 1) and P(r = 0) >= 1/5 (cap <= 4: 0 is one of
+        // the 5 edges and 1 of at most 5 uniform values). Each operand drops integers(0, r) leading axes, independently;
+        // no value of a choice in [0, r >= 1] has probability above eb 3/5 + (1 - eb)/2 <= 0.55, so the drops differ
+        // with probability >= 0.45, and drop = r (a scalar) has probability >= 1/5.
+        // different ranks: p >= 1/2 * 0.505 * 0.45 = 0.114 -> 0.35% (at least one of 200), e^-20.9.
+        check.cover(Coverage.percent(0.5 * 0.505 * 0.45, 200), a.length != b.length, "different ranks");
+        // SAME_RANK: rank >= 1, sides 2 or 3, each axis of each operand set to 1 by a boolean (P(true) in [0.5, 0.55]),
+        // so the two operands differ on axis 0 with probability >= 2 * 0.55 * 0.45 = 0.495: p >= 0.2475 -> 7.3%, e^-20.8.
+        check.cover(Coverage.percent(0.5 * 0.495, 200), !Arrays.equals(a, b) && a.length == b.length,
+                "same rank, a side-1 axis broadcasts");
+        // a scalar operand: r = 0 (>= 1/5), or r >= 1 and a drop equals r (>= 1 - (4/5)^2 = 0.36): p >= 1/2 (0.2 + 0.8
+        // * 0.36) = 0.244 -> 7.1%, e^-20.8.
+        check.cover(Coverage.percent(0.5 * (0.2 + 0.8 * 0.36), 200), a.length == 0 || b.length == 0, "a scalar operand");
     }
 
     @Property(tries = 200)
@@ -148,8 +149,9 @@ class Broadcasting {
             Tensor a = t.get(1);
             Tensor b = t.get(2);
             int[] s = Naive.broadcastRule(Naive.broadcastRule(c.shape(), a.shape()), b.shape());
-            // cover, estimated (issue 10): threeOperandsBroadcastTogether: p^ = 0.581 over 750 random tries (seed 7, tries x5), 5-sigma lower limit 0.491; N >= 150: exp(-N KL(10% || 0.491)) = e^-53.1
-            check.cover(10, c.rank() != a.rank() || a.rank() != b.rank(), "mixed ranks");
+            // derived (Coverage; N = 150, no target): broadcastableTriple(3, 3) has rank r >= 1 with probability >= 0.505
+            // (sizes(0, 3), as for PAIRS), and then a's and b's drops differ with probability >= 0.45: p >= 0.227 -> 4%, e^-20.8.
+            check.cover(Coverage.percent(0.505 * 0.45, 150), c.rank() != a.rank() || a.rank() != b.rank(), "mixed ranks");
             assertThat(c.maximum(a).maximum(b)).isExactly(c.maximum(a.maximum(b))).hasShape(s);
             Tensor w = Tensor.where(c.gt(0), a, b);
             assertThat(w).hasShape(s);

@@ -10,6 +10,7 @@ import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
 import dlmath.check.Tol;
+import dlmath.gen.Coverage;
 import dlmath.gen.TensorGens;
 import dlmath.gen.TnGens;
 import dlmath.tensor.Tensor;
@@ -104,8 +105,12 @@ class LogSumExpBounds {
             int n = v.length;
             double lse = x.logsumexpAll();
             check.note("LSE(x)", lse);
-            // cover, estimated (issue 10): liesBetweenMaxAndMaxPlusLogN: p^ = 0.455 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.391; N >= 300: exp(-N KL(10% || 0.391)) = e^-64.4
-            check.cover(10, max(v) > 710, "max x > 710 (exp(max x) overflows)");
+            // derived (Coverage, rules C, D, F; N = 300, no target): an entry of WIDE is doubles(-1e300, 1e300) with
+            // probability 1/2, which exceeds 710 with probability >= 1/4 (1/2 - 710/2e300) (uniform draws) + 1/8 * 1/2 *
+            // (690 - ln 710)/1380 (log-uniform magnitudes, positive sign) = 0.157: q >= 0.0785 per entry. n = integers(1, 8)
+            // is 1 with probability <= eb/5 + (1 - eb)/8 <= 0.1625, else two entries give 1 - (1 - q)^2 = 0.151: p >= 0.1625
+            // q + 0.8375 * 0.151 = 0.139 -> 3%, e^-20.9.
+            check.cover(Coverage.percent(0.1625 * 0.0785 + 0.8375 * 0.151, 300), max(v) > 710, "max x > 710 (exp(max x) overflows)");
             check.label(n == 1 ? "n = 1" : "n >= 2");
             bounds(check, v, lse, "");
             if (n == 1) {
@@ -154,8 +159,10 @@ class LogSumExpBounds {
             double lhs = shifted.logsumexpAll();
             double lse = x.logsumexpAll();
             double rhs = lse + c;
-            // cover, estimated (issue 10): shiftInvariance: p^ = 0.501 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.436; N >= 300: exp(-N KL(20% || 0.436)) = e^-37.3
-            check.cover(20, Math.abs(c) > 1000, "|c| > 1000");
+            // derived (Coverage, rule D; N = 300, no target): c = doubles(-1e6, 1e6) is uniform with probability >= 1/4
+            // (|c| > 1000 with probability 0.999) and log-uniform with probability >= 1/8 (magnitude above 1000 with
+            // probability (690 - ln 1000)/1380 = 0.495, clamped to 1e6): p >= 0.2498 + 0.0619 = 0.3116 -> 15.05%, e^-20.7.
+            check.cover(Coverage.percent(0.3116, 300), Math.abs(c) > 1000, "|c| > 1000");
             double tol = lseError(v) + lseError(shifted.toArray()) + U * (max(v) - min(v) + Math.abs(c) + Math.abs(max(v)))
                     + 2 * U * Math.abs(rhs);
             Claims.close("LSE(x + c) = LSE(x) + c", lhs, rhs, Naive.tol(1, tol, 4));
@@ -216,10 +223,15 @@ class LogSumExpBounds {
                     boolean plus = Arrays.stream(v).anyMatch(t -> t == Double.POSITIVE_INFINITY);
                     boolean allMinus = Arrays.stream(v).allMatch(t -> t == Double.NEGATIVE_INFINITY);
                     check.label(plus ? "+inf entry" : allMinus ? "all -inf" : "finite or -inf entries");
-                    // cover, estimated (issue 10): infinities: p^ = 0.295 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.223; N >= 200: exp(-N KL(5% || 0.223)) = e^-23.2
-                    check.cover(5, allMinus, "all -inf");
-                    // cover, estimated (issue 10): infinities: p^ = 0.218 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.153; N >= 200: exp(-N KL(1.75% || 0.153)) = e^-21.5
-                    check.cover(1.75, !plus && !allMinus && Arrays.stream(v).anyMatch(Double::isInfinite), "some -inf, rest finite");
+                    // derived (Coverage, rules C, F; N = 200, no target): all -inf is the frequency alternative of weight
+                    // 1 of 5: p >= 0.2 -> 4.4%, e^-20.7.
+                    check.cover(Coverage.percent(0.2, 200), allMinus, "all -inf");
+                    // The other alternative (4/5): n = integers(1, 6) >= 2 with probability >= 1 - (eb/5 + (1 - eb)/6)
+                    // >= 0.8167, entries +inf, -inf, finite with 1/6, 2/6, 3/6 (rule F): no +inf, some -inf and some
+                    // finite has probability (5/6)^n (1 - (3/5)^n - (2/5)^n) >= 0.318 for n in [2, 6] (least at n = 6):
+                    // p >= 0.8 * 0.8167 * 0.318 = 0.208 -> 4.85%, e^-20.7.
+                    check.cover(Coverage.percent(0.8 * 0.8167 * 0.318, 200),
+                            !plus && !allMinus && Arrays.stream(v).anyMatch(Double::isInfinite), "some -inf, rest finite");
                     if (plus) {
                         Claims.that("LSE = +inf when an entry is +inf: " + lse, lse == Double.POSITIVE_INFINITY);
                     } else if (allMinus) {

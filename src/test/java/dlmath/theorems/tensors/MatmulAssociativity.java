@@ -8,6 +8,7 @@ import dlmath.check.Gen;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
+import dlmath.gen.Coverage;
 import dlmath.gen.TnGens;
 import dlmath.gen.TnGens.Kinded;
 import dlmath.gen.TnGens.Operands;
@@ -80,7 +81,7 @@ class MatmulAssociativity {
     }
 
     /** Structured square factors: rank deficient, ill conditioned, graded, orthogonal, diagonal. */
-    @Property(tries = 200)
+    @Property(tries = 250) // 200 before the covers were derived: the ill-conditioned cover needs N >= 125 random tries
     void associativeForStructuredMatrices(Check check) {
         Gen<List<Kinded>> triples = Gens.integers(1, 4).flatMap(n ->
                 Gens.listOfSize(TnGens.kinded(n, n), 3));
@@ -88,10 +89,15 @@ class MatmulAssociativity {
             for (Kinded k : t) {
                 check.label(k.kind());
             }
-            // cover, estimated (issue 10): associativeForStructuredMatrices: p^ = 0.245 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.177; N >= 200: exp(-N KL(3% || 0.177)) = e^-21.2
-            check.cover(3, t.stream().anyMatch(k -> k.kind().equals("rank-deficient")), "a rank-deficient factor");
-            // cover, estimated (issue 10): associativeForStructuredMatrices: p^ = 0.172 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.112; N >= 200: no hit in N: (1 - 0.112)^200 = e^-23.8
-            check.cover(0.1, t.stream().anyMatch(k -> k.kind().equals("ill-conditioned")), "an ill-conditioned factor");
+            // Covers derived (Coverage, rules C, F): check() hill-climbs, so N = 125 of the 250 tries are random. n =
+            // integers(1, 4); TnGens.kinded(n, n) takes each kind by frequency: rank-deficient 1 of 8 (n = 1) or 1 of 12,
+            // ill-conditioned 1 of 12 for n >= 2. P(n = 1) <= eb/5 + (1 - eb)/4 <= 0.2475. Three independent factors:
+            // rank-deficient p >= 1 - (11/12)^3 = 0.2297 -> 2.85%, e^-20.7; ill-conditioned p >= 0.7525 * 0.2297 = 0.1729
+            // -> 0.5%, e^-20.8.
+            check.cover(Coverage.percent(1 - Math.pow(11.0 / 12, 3), 125), t.stream().anyMatch(k -> k.kind().equals("rank-deficient")),
+                    "a rank-deficient factor");
+            check.cover(Coverage.percent(0.7525 * (1 - Math.pow(11.0 / 12, 3)), 125),
+                    t.stream().anyMatch(k -> k.kind().equals("ill-conditioned")), "an ill-conditioned factor");
             check(check, t.get(0).value(), t.get(1).value(), t.get(2).value(), false);
         });
     }
@@ -106,10 +112,12 @@ class MatmulAssociativity {
             Tensor a = ops.get(0);
             Tensor b = ops.get(1);
             Tensor c = ops.get(2);
-            // cover, estimated (issue 10): exactForSmallIntegers: p^ = 0.335 over 750 random tries (seed 7, tries x5), 5-sigma lower limit 0.249; N >= 150: exp(-N KL(5% || 0.249)) = e^-21.4
-            check.cover(5, a.dim(1) == 1 || b.dim(1) == 1, "an inner dimension is 1");
-            // cover, estimated (issue 10): exactForSmallIntegers: p^ = 0.960 over 750 random tries (seed 7, tries x5), 5-sigma lower limit 0.924; N >= 150: exp(-N KL(10% || 0.924)) = e^-300.7
-            check.cover(10, a.dim(0) != c.dim(1) || a.dim(1) != b.dim(1), "rectangular");
+            // Covers derived (Coverage, rule C; N = 150, no target): the sides d_0..d_3 are independent integers(1, 5),
+            // each value with probability exactly eb/5 + (1 - eb)/5 = 1/5 (the 5 edges are the 5 values). An inner
+            // dimension (d_1 or d_2) is 1: p = 1 - (4/5)^2 = 0.36 -> 12.7%, e^-20.8. Rectangular (d_0 != d_3 or d_1 != d_2):
+            // p = 1 - (1/5)^2 = 0.96 -> 82.2%, e^-20.7.
+            check.cover(Coverage.percent(0.36, 150), a.dim(1) == 1 || b.dim(1) == 1, "an inner dimension is 1");
+            check.cover(Coverage.percent(0.96, 150), a.dim(0) != c.dim(1) || a.dim(1) != b.dim(1), "rectangular");
             assertThat(a.matmul(b).matmul(c)).isExactly(a.matmul(b.matmul(c)));
         });
     }

@@ -8,6 +8,7 @@ import dlmath.check.Gen;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
+import dlmath.gen.Coverage;
 import dlmath.gen.TensorGens;
 import dlmath.gen.TnGens;
 import dlmath.gen.TnGens.Operands;
@@ -70,8 +71,9 @@ class MatmulDistributivity {
             Tensor b = ops.get(1);
             Tensor c = ops.get(2);
             int m = a.dim(1);
-            // cover, estimated (issue 10): leftDistributive: p^ = 0.209 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.145; N >= 200: exp(-N KL(1.5% || 0.145)) = e^-21.0
-            check.cover(1.5, m == 1, "inner dimension 1");
+            // derived (Coverage, rule C; N = 200, no target): m = d_1 from integers(1, 5), 1 with probability exactly
+            // eb/5 + (1 - eb)/5 = 1/5: p = 0.2 -> 4.4%, e^-20.7.
+            check.cover(Coverage.percent(0.2, 200), m == 1, "inner dimension 1");
             double[][] scale = Naive.matmul(Naive.abs(Naive.rows(a)), Naive.add(Naive.abs(Naive.rows(b)), Naive.abs(Naive.rows(c))));
             Tensor tol = Naive.tensor(Naive.tol(2 * Naive.gamma(m + 1), scale, m + 1));
             assertThat(a.matmul(b.add(c))).isCloseTo(a.matmul(b).add(a.matmul(c)), tol);

@@ -9,6 +9,7 @@ import dlmath.check.Gen;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
+import dlmath.gen.Coverage;
 import dlmath.gen.TensorGens;
 import dlmath.gen.TnGens.Kinded;
 import dlmath.gen.TnGens.Operands;
@@ -79,18 +80,18 @@ class MatmulOracles {
             int p = b.dim(1);
             labelShape(check, n, m, p);
             check.label(ab.get(0).kind());
-            // cover, estimated (issue 10): agreesWithCommonsMathAndTheTripleLoop: p^ = 0.151 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.105; N >= 300: exp(-N KL(1.25% || 0.105)) = e^-21.1
-            check.cover(1.25, n == 1 && m == 1 && p == 1, "1x1 @ 1x1");
-            // cover, estimated (issue 10): agreesWithCommonsMathAndTheTripleLoop: p^ = 0.139 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.094; N >= 300: exp(-N KL(0.75% || 0.094)) = e^-21.6
-            check.cover(0.75, n == 1 && m > 1 && p == 1, "1xm @ mx1");
-            // cover, estimated (issue 10): agreesWithCommonsMathAndTheTripleLoop: p^ = 0.191 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.140; N >= 300: exp(-N KL(2% || 0.140)) = e^-26.8
-            check.cover(2, n == 1 && p > 1, "1 x p result");
-            // cover, estimated (issue 10): agreesWithCommonsMathAndTheTripleLoop: p^ = 0.172 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.123; N >= 300: exp(-N KL(2% || 0.123)) = e^-21.8
-            check.cover(2, p == 1 && n > 1, "n x 1 result");
-            // cover, estimated (issue 10): agreesWithCommonsMathAndTheTripleLoop: p^ = 0.180 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.130; N >= 300: exp(-N KL(2% || 0.130)) = e^-23.9
-            check.cover(2, m == 1 && n > 1 && p > 1, "inner dimension 1 (outer product)");
-            // cover, estimated (issue 10): agreesWithCommonsMathAndTheTripleLoop: p^ = 0.237 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.182; N >= 300: exp(-N KL(2% || 0.182)) = e^-39.9
-            check.cover(2, ab.stream().anyMatch(k -> k.kind().equals("rank-deficient")), "a rank-deficient factor");
+            // Covers derived (Coverage, rule F; N = 300, no target): TnGens.productSides(6) is a frequency of weights 1, 1,
+            // 1, 1, 1, 2 (of 7); each of the five special shapes below is exactly one of the weight-1 alternatives, so
+            // p >= 1/7 -> 3.2%, e^-21.0. Each factor is TnGens.kinded, rank-deficient with weight 1 of at most 12:
+            // p >= 1 - (11/12)^2 = 0.1597 -> 4.2%, e^-20.8.
+            double special = Coverage.percent(1.0 / 7, 300);
+            check.cover(special, n == 1 && m == 1 && p == 1, "1x1 @ 1x1");
+            check.cover(special, n == 1 && m > 1 && p == 1, "1xm @ mx1");
+            check.cover(special, n == 1 && p > 1, "1 x p result");
+            check.cover(special, p == 1 && n > 1, "n x 1 result");
+            check.cover(special, m == 1 && n > 1 && p > 1, "inner dimension 1 (outer product)");
+            check.cover(Coverage.percent(1 - Math.pow(11.0 / 12, 2), 300), ab.stream().anyMatch(k -> k.kind().equals("rank-deficient")),
+                    "a rank-deficient factor");
             Tensor c = a.matmul(b);
             Tensor tol = tol(a, b);
             double[][] cm = new Array2DRowRealMatrix(Naive.rows(a)).multiply(new Array2DRowRealMatrix(Naive.rows(b))).getData();
@@ -171,10 +172,14 @@ class MatmulOracles {
             int p = b.dim(-1);
             int[] batch = Naive.broadcastRule(st.batchA(), st.batchB());
             check.label(Arrays.equals(st.batchA(), st.batchB()) ? "same batch shape" : "broadcast batch axes");
-            // cover, estimated (issue 10): batchedProductIsTheProductOfEachSlice: p^ = 0.400 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.323; N >= 200: exp(-N KL(10% || 0.323)) = e^-27.7
-            check.cover(10, !Arrays.equals(st.batchA(), st.batchB()), "broadcast batch axes");
-            // cover, estimated (issue 10): batchedProductIsTheProductOfEachSlice: p^ = 0.813 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.751; N >= 200: exp(-N KL(5% || 0.751)) = e^-227.6
-            check.cover(5, st.batchA().length == 0 || st.batchB().length == 0, "one operand is a plain matrix");
+            // Covers derived (Coverage, rules C, S; N = 200, no target): broadcastablePair(2, 3) draws the batch rank r
+            // from sizes(0, 2): P(r = 0) lies in [eb/5 + (1 - eb)/3, eb 2/5 + (1 - eb)/2] = [0.2667, 0.495]. For r >= 1
+            // each operand drops integers(0, r) leading axes; no value has probability above 0.55, so the drops differ
+            // with probability >= 0.45; a drop equals r with probability >= 1/5. Different batch shapes: p >= 0.505 *
+            // 0.45 = 0.227 -> 6%, e^-20.8. A plain matrix: p >= 0.2667 + 0.7333 (1 - (4/5)^2) = 0.5307 -> 30.5%, e^-20.8.
+            check.cover(Coverage.percent(0.505 * 0.45, 200), !Arrays.equals(st.batchA(), st.batchB()), "broadcast batch axes");
+            check.cover(Coverage.percent(0.2667 + 0.7333 * 0.36, 200), st.batchA().length == 0 || st.batchB().length == 0,
+                    "one operand is a plain matrix");
             Tensor c = a.matmul(b);
             assertThat(c).hasShape(concat(batch, n, p));
             for (int[] t : Naive.indices(batch)) {
@@ -234,7 +239,7 @@ class MatmulOracles {
      * in [120, 270] or a result width in [500, 1040]. Small integer entries make the product exact,
      * so it must equal the triple loop bit for bit whatever the tiling.
      */
-    @Property(tries = 40) // 30 before issue 10: its cover needs N >= 40 (see the cover comment)
+    @Property(tries = 40) // the cover arithmetic below is for N = 40
     void largeSidesCrossTheTiles(Check check) {
         Gen<int[]> sides = Gens.oneOf(
                 Gens.tuples(Gens.integers(1, 2), Gens.integers(120, 270), Gens.integers(1, 3)).map(t -> new int[] {t.first(), t.second(), t.third()}),
@@ -244,8 +249,12 @@ class MatmulOracles {
                     Tensor a = ab.first();
                     Tensor b = ab.second();
                     check.label(a.dim(1) > 128 ? "more than one k tile" : b.dim(1) > 512 ? "more than one j tile" : "one tile");
-                    // cover, estimated (issue 10): largeSidesCrossTheTiles: p^ = 0.673 over 150 random tries (seed 7, tries x5), 5-sigma lower limit 0.481; N >= 40: no hit in N: (1 - 0.481)^40 = e^-26.3
-                    check.cover(0.1, a.dim(1) > 128 || b.dim(1) > 512, "more than one tile");
+                    // derived (Coverage, rule C; N = 40, no target): either alternative crosses a tile unless its choice
+                    // (offset from 120, resp. 500) is below 9 (resp. 13): at most the 3 low edges (eb 3/5), the size-biased
+                    // draws of small width (widths uniform in [1, 8], resp. [1, 10]: 0.514, resp. 0.462, of them) and the
+                    // uniform ones (9/151, resp. 13/541): P(one tile) <= 0.5 * 0.6 + 0.5 (0.514/3 + 2/3 * 9/151) = 0.405.
+                    // p >= 0.595 -> 10.85%, e^-20.8.
+                    check.cover(Coverage.percent(0.595, 40), a.dim(1) > 128 || b.dim(1) > 512, "more than one tile");
                     assertThat(a.matmul(b)).isExactly(Naive.tensor(tripleLoop(a, b)));
                 });
     }

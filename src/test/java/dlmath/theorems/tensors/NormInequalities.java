@@ -7,6 +7,7 @@ import dlmath.check.Gen;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
+import dlmath.gen.Coverage;
 import dlmath.gen.TnGens;
 import dlmath.gen.TnGens.Operands;
 import dlmath.tensor.Tensor;
@@ -183,8 +184,9 @@ class NormInequalities {
             Tensor x = ops.get(1);
             int n = a.dim(0);
             int m = a.dim(1);
-            // cover, estimated (issue 10): inducedNormsAreAttainedAndBound: p^ = 0.781 over 1250 random tries (seed 7, tries x5), 5-sigma lower limit 0.723; N >= 250: exp(-N KL(20% || 0.723)) = e^-147.5
-            check.cover(20, n != m, "rectangular");
+            // derived (Coverage, rule C; N = 250, no target): n and m are independent integers(1, 5), uniform (the 5 edges
+            // are the 5 values): p = 4/5 -> 62.3%, e^-20.8.
+            check.cover(Coverage.percent(0.8, 250), n != m, "rectangular");
             // the definitions, by plain loops: column sums and row sums of |A|
             double[] col = new double[m];
             double[] row = new double[n];
@@ -259,8 +261,8 @@ class NormInequalities {
         check.forAll(exponents.as("k"), VECTORS.as("x"), (k, x) -> {
             double s = Math.scalb(1.0, k);
             Tensor y = x.mul(s);
-            // cover, estimated (issue 10): powerOfTwoScalingIsExactWithoutOverflow: p^ = 0.493 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.414; N >= 200: exp(-N KL(19.75% || 0.414)) = e^-21.2
-            check.cover(19.75, Math.abs(k) > 600, "|k| > 600 (naive sum of squares over- or underflows)");
+            // derived (Coverage, rule F; N = 200, no target): |k| > 600 is the frequency weight 2 of 4: p = 1/2 -> 27.6%, e^-20.8.
+            check.cover(Coverage.percent(0.5, 200), Math.abs(k) > 600, "|k| > 600 (naive sum of squares over- or underflows)");
             Claims.that("||2^k x||_2 = 2^k ||x||_2: " + y.norm2() + " vs " + s * x.norm2(), y.norm2() == s * x.norm2());
             Claims.that("||2^k x||_1 = 2^k ||x||_1", y.norm1() == s * x.norm1());
             Claims.that("||2^k x||_inf = 2^k ||x||_inf", y.normInf() == s * x.normInf());
@@ -280,10 +282,12 @@ class NormInequalities {
             boolean nan = java.util.Arrays.stream(v).anyMatch(Double::isNaN);
             boolean inf = java.util.Arrays.stream(v).anyMatch(Double::isInfinite);
             check.label(nan ? "NaN entry" : inf ? "infinite entry" : "finite");
-            // cover, estimated (issue 10): nonFiniteEntriesPropagate: p^ = 0.298 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.226; N >= 200: exp(-N KL(5.75% || 0.226)) = e^-21.3
-            check.cover(5.75, !nan && inf, "infinite entry, no NaN");
-            // cover, estimated (issue 10): nonFiniteEntriesPropagate: p^ = 0.201 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.138; N >= 200: exp(-N KL(1% || 0.138)) = e^-22.1
-            check.cover(1, nan, "NaN entry");
+            // Covers derived (Coverage, rules C, F; N = 200, no target): each entry is NaN, +inf, -inf with probability
+            // 1/15 each (weight 1 of 5, then 1 of 3). n = integers(1, 6). An infinity and no NaN: (14/15)^n - (12/15)^n,
+            // least at n = 1: p >= 2/15 -> 1.05%, e^-20.9. A NaN: 1 - (14/15)^n, with P(n = 1) <= eb/5 + (1 - eb)/6 <= 0.1833
+            // and 1 - (14/15)^2 = 0.1289 for n >= 2: p >= 0.1833/15 + 0.8167 * 0.1289 = 0.1175 -> 0.45%, e^-21.1.
+            check.cover(Coverage.percent(2.0 / 15, 200), !nan && inf, "infinite entry, no NaN");
+            check.cover(Coverage.percent(0.1833 / 15 + 0.8167 * 0.1289, 200), nan, "NaN entry");
             double[] norms = {x.norm1(), x.norm2(), x.normInf()};
             for (double norm : norms) {
                 if (nan) {
@@ -322,10 +326,13 @@ class NormInequalities {
                         close &= a[i] == b[i] || diff <= atol + rtol * Math.abs(b[i]);
                     }
                     check.label(close ? "close" : "not close");
-                    // cover, estimated (issue 10): maxAbsDiffAndAllCloseFollowTheirDefinitions: p^ = 0.344 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.283; N >= 300: exp(-N KL(12.75% || 0.283)) = e^-20.8
-                    check.cover(12.75, close, "close");
-                    // cover, estimated (issue 10): maxAbsDiffAndAllCloseFollowTheirDefinitions: p^ = 0.656 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.595; N >= 300: exp(-N KL(20% || 0.595)) = e^-97.8
-                    check.cover(20, !close, "not close");
+                    // Covers derived (Coverage, rules C, F; N = 300, no target): n = integers(1, 5) is uniform; each d_i is
+                    // one of 5 elements, atol and rtol one of 3. Close: with atol = 0.5 every d_i in {0, +-1e-3} is close
+                    // ((3/5)^n), otherwise d_i = 0 is ((1/5)^n): p >= 1/5 sum_{n=1..5} (1/3 (3/5)^n + 2/3 (1/5)^n) = 0.1255
+                    // -> 2.3%, e^-20.8. Not close: d_0 = 2 with rtol <= 1e-3 (|y_0| <= 12, so atol + rtol |y_0| <= 0.512):
+                    // p >= 1/5 * 2/3 = 0.1333 -> 2.7%, e^-20.8.
+                    check.cover(Coverage.percent(0.1255, 300), close, "close");
+                    check.cover(Coverage.percent(0.1333, 300), !close, "not close");
                     Claims.that("maxAbsDiff = max |x_i - y_i| = " + max + ", was " + x.maxAbsDiff(y), x.maxAbsDiff(y) == max);
                     Claims.that("maxAbsDiff(x, y) = ||x - y||_inf", x.maxAbsDiff(y) == x.sub(y).normInf());
                     Claims.that("allClose(x, y, " + atol + ", " + rtol + ") = " + close, x.allClose(y, atol, rtol) == close);

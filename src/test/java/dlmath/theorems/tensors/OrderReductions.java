@@ -9,6 +9,7 @@ import dlmath.check.Gen;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
+import dlmath.gen.Coverage;
 import dlmath.gen.TensorGens;
 import dlmath.gen.TnGens;
 import dlmath.tensor.Tensor;
@@ -144,8 +145,11 @@ class OrderReductions {
                 }
             }
             check.label(ties ? "tied maximum" : "unique maximum");
-            // cover, estimated (issue 10): argmaxIsTheFirstMaximum: p^ = 0.296 over 1250 random tries (seed 7, tries x5), 5-sigma lower limit 0.231; N >= 250: exp(-N KL(7.75% || 0.231)) = e^-20.9
-            check.cover(7.75, ties, "tied maximum");
+            // derived (Coverage, rules C, S; N = 250, no target): the reduced axis has side sizes(1, 4), at least 2 with
+            // probability >= 1 - (eb 2/5 + (1 - eb)/2) >= 0.505; entries are integers(-2, 2), uniform (the 5 edges are the 5
+            // values), and d >= 2 of them have a tied maximum with probability >= 1/5 (d = 2; 0.28 at d = 3, 0.36 at d = 4):
+            // p >= 0.101 -> 0.6%, e^-20.7.
+            check.cover(Coverage.percent(0.505 * 0.2, 250), ties, "tied maximum");
             int flat = x.argmaxAll();
             double[] all = x.toArray();
             Claims.that("x.flatten()[argmaxAll] = maxAll", all[flat] == x.maxAll());
@@ -193,8 +197,9 @@ class OrderReductions {
                             arg[o] == firstNan);
                 }
             }
-            // cover, estimated (issue 10): nanPropagates: p^ = 0.613 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.536; N >= 200: exp(-N KL(20% || 0.536)) = e^-47.7
-            check.cover(20, any, "a group holds a NaN");
+            // derived (Coverage, rule F; N = 200, no target): the first entry is NaN with probability 1/4 (weight 1 of 4):
+            // p >= 0.25 -> 7.5%, e^-20.7.
+            check.cover(Coverage.percent(0.25, 200), any, "a group holds a NaN");
             Claims.that("maxAll is NaN iff some entry is", Double.isNaN(x.maxAll()) == Arrays.stream(x.toArray()).anyMatch(Double::isNaN));
         });
     }

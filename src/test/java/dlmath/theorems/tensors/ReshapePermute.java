@@ -9,6 +9,7 @@ import dlmath.check.Gen;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
+import dlmath.gen.Coverage;
 import dlmath.gen.TensorGens;
 import dlmath.gen.TnGens.Permuted;
 import dlmath.gen.TnGens;
@@ -86,8 +87,9 @@ class ReshapePermute {
             Tensor x = r.x();
             int[] target = r.target().clone();
             check.label(r.inferred() >= 0 ? "one side inferred (-1)" : "all sides given");
-            // cover, estimated (issue 10): reshapeRoundTripIsExact: p^ = 0.556 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.477; N >= 200: exp(-N KL(20% || 0.477)) = e^-33.3
-            check.cover(20, r.inferred() >= 0, "one side inferred (-1)");
+            // derived (Coverage, rule C; N = 200, no target): k = integers(-1, L - 1) is -1 with probability at most
+            // eb 3/5 + (1 - eb)/2 <= 0.55 (L = 1, where -1 is the choice 1; less for L >= 2): p >= 0.45 -> 23.1%, e^-20.7.
+            check.cover(Coverage.percent(0.45, 200), r.inferred() >= 0, "one side inferred (-1)");
             if (r.inferred() >= 0) {
                 target[r.inferred()] = -1;
             }
@@ -117,8 +119,9 @@ class ReshapePermute {
         check.forAll(PERMUTED.as("(p, x)"), px -> {
             Tensor x = px.x();
             int[] p = px.p();
-            // cover, estimated (issue 10): permuteMovesAxes: p^ = 0.692 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.619; N >= 200: exp(-N KL(30% || 0.619)) = e^-41.7
-            check.cover(30, x.rank() >= 2, "rank >= 2");
+            // derived (Coverage, rules C, S; N = 200, no target): the rank is sizes(1, 4), 1 with probability at most
+            // eb 2/5 + (1 - eb)/2 <= 0.495 (cap 1; less for larger caps): p >= 0.505 -> 28.1%, e^-20.7.
+            check.cover(Coverage.percent(0.505, 200), x.rank() >= 2, "rank >= 2");
             Tensor y = x.permute(p);
             int[] expectedShape = new int[p.length];
             for (int d = 0; d < p.length; d++) {
@@ -142,8 +145,10 @@ class ReshapePermute {
                     Permuted px = pq.px();
                     int[] q = pq.q();
                     Tensor x = px.x();
-                    // cover, estimated (issue 10): permuteRoundTripAndComposition: p^ = 0.349 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.274; N >= 200: exp(-N KL(9% || 0.274)) = e^-21.0
-                    check.cover(9, x.rank() >= 3, "rank >= 3");
+                    // derived (Coverage, rules C, S; N = 200, no target): rank >= 3 from sizes(1, 4) needs cap >= 2, i.e.
+                    // the tries from progress (2/3 - 0.05)/1.2 = 0.514 on (48.5% of them); there P(rank >= 3) >= eb 2/5
+                    // + (1 - eb)/3 >= 1/3 (cap 2; 1/2 at cap 3): p_bar >= 0.485/3 = 0.16 -> 2.25%, e^-20.8.
+                    check.cover(Coverage.percent(0.16, 200), x.rank() >= 3, "rank >= 3");
                     int[] p = px.p();
                     int[] pq2 = new int[p.length];
                     for (int d = 0; d < p.length; d++) {

@@ -8,6 +8,7 @@ import dlmath.check.Gen;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
+import dlmath.gen.Coverage;
 import dlmath.gen.TensorGens;
 import dlmath.gen.TnGens;
 import dlmath.tensor.Shapes;
@@ -79,8 +80,11 @@ class ShapeErrors {
     void elementwiseMismatchNamesBothShapes(Check check) {
         check.forAll(Gens.elements(BINARY).as("op"), INCOMPATIBLE.as("(shape a, shape b)"), (op, sh) -> {
             check.label(op.name());
-            // cover, estimated (issue 10): elementwiseMismatchNamesBothShapes: p^ = 0.399 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.336; N >= 300: exp(-N KL(5% || 0.336)) = e^-73.4
-            check.cover(5, sh[0].length != sh[1].length, "different ranks");
+            // derived (Coverage, rules C, S; N = 300, no target): TnGens.incompatiblePair(4, 4) draws the rank r of a
+            // common shape from sizes(1, 4), >= 2 with probability >= 1 - (eb 2/5 + (1 - eb)/2) >= 0.505, and each operand
+            // drops integers(0, r - 1) leading axes; no value of such a choice has probability above 0.55, so the ranks
+            // differ with probability >= 0.45: p >= 0.227 -> 8.65%, e^-20.7.
+            check.cover(Coverage.percent(0.505 * 0.45, 300), sh[0].length != sh[1].length, "different ranks");
             Claims.that("the generated shapes do not broadcast", Naive.broadcastRule(sh[0], sh[1]) == null);
             rejects(check, op.name() + " of " + s(sh[0]) + " and " + s(sh[1]),
                     () -> op.f().apply(Tensor.zeros(sh[0]), Tensor.zeros(sh[1])), s(sh[0]), s(sh[1]));
@@ -129,10 +133,12 @@ class ShapeErrors {
         check.forAll(Gens.oneOf(inner, batch).as("(shape a, shape b)"), sh -> {
             boolean innerMismatch = sh[0][sh[0].length - 1] != sh[1][Math.max(0, sh[1].length - 2)];
             check.label(innerMismatch ? "inner dimensions differ" : "batch axes do not broadcast");
-            // cover, estimated (issue 10): matmulMismatchNamesBothShapes: p^ = 0.528 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.464; N >= 300: exp(-N KL(20% || 0.464)) = e^-45.5
-            check.cover(20, !innerMismatch, "batch axes do not broadcast");
-            // cover, estimated (issue 10): matmulMismatchNamesBothShapes: p^ = 0.232 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.178; N >= 300: exp(-N KL(5% || 0.178)) = e^-22.1
-            check.cover(5, sh[0].length == 1 || sh[1].length == 1, "a 1-D operand");
+            // Covers derived (Coverage, rules C, F; N = 300, no target): oneOf(inner, batch) takes each with probability
+            // 1/2; every batch case has equal inner sides (d_1 and d_1): p >= 1/2 -> 31.6%, e^-20.8. In inner, a rank
+            // choice integers(0, 2) is 0 (a 1-D operand) with probability >= eb/5 + (1 - eb)/3 >= 0.2667, so p >= 1/2
+            // (1 - 0.7333^2) = 0.231 -> 8.9%, e^-20.8.
+            check.cover(Coverage.percent(0.5, 300), !innerMismatch, "batch axes do not broadcast");
+            check.cover(Coverage.percent(0.5 * (1 - 0.7333 * 0.7333), 300), sh[0].length == 1 || sh[1].length == 1, "a 1-D operand");
             rejects(check, "matmul " + s(sh[0]) + " @ " + s(sh[1]), () -> Tensor.zeros(sh[0]).matmul(Tensor.zeros(sh[1])),
                     s(sh[0]), s(sh[1]));
         });
@@ -184,8 +190,9 @@ class ShapeErrors {
         Gen<int[][]> pairs = Gens.oneOf(sideDiffers, rankDiffers);
         check.forAll(pairs.as("(a, b, axis)"), st -> {
             check.label(st[0].length == st[1].length ? "a side differs outside the axis" : "ranks differ");
-            // cover, estimated (issue 10): concatMismatchNamesBothShapes: p^ = 0.502 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.423; N >= 200: exp(-N KL(20% || 0.423)) = e^-22.3
-            check.cover(20, st[0].length == st[1].length, "a side differs outside the axis");
+            // derived (Coverage, rule F; N = 200, no target): sideDiffers is the oneOf alternative 1 of 2: p >= 1/2 -> 27.6%,
+            // e^-20.8.
+            check.cover(Coverage.percent(0.5, 200), st[0].length == st[1].length, "a side differs outside the axis");
             rejects(check, "concat(" + st[2][0] + ", " + s(st[0]) + ", " + s(st[1]) + ")",
                     () -> Tensor.concat(st[2][0], Tensor.zeros(st[0]), Tensor.zeros(st[1])), s(st[0]), s(st[1]));
         });
@@ -228,8 +235,9 @@ class ShapeErrors {
     void axisOutOfRangeNamesAxisAndRank(Check check) {
         check.forAll(Gens.elements(AXIS_OPS).as("op"), badAxes(0).as("input"), (op, in) -> {
             check.label(op.name());
-            // cover, estimated (issue 10): axisOutOfRangeNamesAxisAndRank: p^ = 0.529 over 1500 random tries (seed 7, tries x5), 5-sigma lower limit 0.465; N >= 300: exp(-N KL(20% || 0.465)) = e^-45.8
-            check.cover(20, in.axis() < 0, "negative axis");
+            // derived (Coverage, rule C; N = 300, no target): a negative axis is Gens.booleans() = true: p >= 1/2 -> 31.6%,
+            // e^-20.8.
+            check.cover(Coverage.percent(0.5, 300), in.axis() < 0, "negative axis");
             rejects(check, op.name() + " over axis " + in.axis() + " of " + s(in.shape()),
                     () -> op.f().apply(Tensor.zeros(in.shape()), in.axis()), "axis " + in.axis(), "rank " + in.rank());
         });
@@ -440,8 +448,9 @@ class ShapeErrors {
         check.forAll(cases.as("(shape, index, [axis, bad])"), c -> {
             int[] x = c[0];
             int bad = c[2][1];
-            // cover, estimated (issue 10): indexOutOfRangeIsReported: p^ = 0.508 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.429; N >= 200: exp(-N KL(20% || 0.429)) = e^-23.4
-            check.cover(20, bad < 0, "negative index");
+            // derived (Coverage, rule C; N = 200, no target): a negative index is Gens.booleans() = true: p >= 1/2 -> 27.6%,
+            // e^-20.8.
+            check.cover(Coverage.percent(0.5, 200), bad < 0, "negative index");
             rejects(check, "get" + Arrays.toString(c[1]) + " of " + s(x), () -> Tensor.zeros(x).get(c[1]),
                     "index " + bad, "side " + x[c[2][0]], s(x));
             int[] tooMany = MatmulOracles.concat(c[1], 0);
@@ -468,7 +477,7 @@ class ShapeErrors {
      * Shapes.size is the product of the sides (0 if a side is 0), and a product beyond
      * Integer.MAX_VALUE = 2^31 - 1 (itself allowed) is an error naming the shape; so is a negative side.
      */
-    @Property(tries = 600) // 200 before issue 10: its cover needs N >= 600 (see the cover comment)
+    @Property(tries = 600) // its cover (p >= 1/24) needs N >= 487 for one hit with 1e-9
     void sizeIsTheProductAndOverflowIsReported(Check check) {
         Gen<int[]> shapes = Gens.frequency(
                 Gens.weight(4, TensorGens.shapes(0, 4, 0, 5)),
@@ -488,8 +497,10 @@ class ShapeErrors {
                 product = Math.min(product * Math.max(side, 0), 1L << 40);
             }
             check.label(negative ? "negative side" : product > Integer.MAX_VALUE ? "overflows int" : "fits");
-            // cover, estimated (issue 10): sizeIsTheProductAndOverflowIsReported: p^ = 0.084 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.040; N >= 600: no hit in N: (1 - 0.040)^600 = e^-24.6
-            check.cover(0.1, !negative && product > Integer.MAX_VALUE, "overflows int");
+            // derived (Coverage, rule F; N = 600, no target): the frequency alternative of weight 1 of 8 picks one of 6
+            // shapes, 2 of which overflow ({46341, 46341} and {65536, 32768}); the random shapes of weight 2 may add more,
+            // not counted: p >= 1/24 -> 0.15% (at least one of 600), e^-21.6.
+            check.cover(Coverage.percent(1.0 / 24, 600), !negative && product > Integer.MAX_VALUE, "overflows int");
             if (negative || product > Integer.MAX_VALUE) {
                 rejects(check, "Shapes.size(" + s(x) + ")", () -> Shapes.size(x), s(x));
             } else {

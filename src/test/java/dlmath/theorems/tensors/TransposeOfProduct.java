@@ -9,6 +9,7 @@ import dlmath.check.Gen;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
+import dlmath.gen.Coverage;
 import dlmath.gen.TensorGens;
 import dlmath.gen.TnGens;
 import dlmath.gen.TnGens.Operands;
@@ -32,17 +33,18 @@ class TransposeOfProduct {
         int m = a.dim(1);
         int p = b.dim(1);
         check.label(n == 1 && m == 1 && p == 1 ? "1x1 @ 1x1" : n == 1 || p == 1 ? "row or column result" : "general");
-        // cover, estimated (issue 10): transposeReversesTheProduct: p^ = 0.305 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.232; N >= 200: exp(-N KL(3% || 0.232)) = e^-33.1
-        check.cover(3, n == 1 && p == 1, "n = p = 1 (a dot product)");
-        // cover, estimated (issue 10): transposeReversesTheProduct: p^ = 0.151 over 1000 random tries (seed 7, tries x5), 5-sigma lower limit 0.094; N >= 250: no hit in N: (1 - 0.094)^250 = e^-24.8
-        check.cover(0.1, m == 1 && n > 1 && p > 1, "inner dimension 1 (an outer product)");
+        // Covers derived (Coverage, rule F; N = 250, no target, the one property that calls labelShape): TnGens.productSides
+        // is a frequency of weights 1, 1, 1, 1, 1, 2 (of 7); n = p = 1 is the first two alternatives: p >= 2/7 -> 11.65%,
+        // e^-20.8; the outer product is the fifth: p >= 1/7 -> 2.45%, e^-20.7.
+        check.cover(Coverage.percent(2.0 / 7, 250), n == 1 && p == 1, "n = p = 1 (a dot product)");
+        check.cover(Coverage.percent(1.0 / 7, 250), m == 1 && n > 1 && p > 1, "inner dimension 1 (an outer product)");
     }
 
     /**
      * Exact: entry (i, j) of both sides is sum_k a_jk b_ki, the same products (floating-point
      * multiplication commutes) added in the same order of k, so no tolerance is needed.
      */
-    @Property(tries = 250) // 200 before issue 10: its cover needs N >= 250 (see the cover comment)
+    @Property(tries = 250) // the cover arithmetic in labelShape is for N = 250
     void transposeReversesTheProduct(Check check) {
         check.forAll(PAIRS.as("operands"), ops -> {
             Tensor a = ops.get(0);
