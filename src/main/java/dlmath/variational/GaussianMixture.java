@@ -101,11 +101,12 @@ public final class GaussianMixture {
      * {@code l_k = c_k - a_k^2 / 2}, {@code c_k = log pi_k - (log 2 pi + log sigma2_k) / 2},
      * {@code a_k = |x - mu_k| / sigma_k}, taken relative to the best component b. Only the differences
      * {@code l_k - l_b = (c_k - c_b) - ((x - mu_k)^2 sigma2_b - (x - mu_b)^2 sigma2_k) / (2 sigma2_k sigma2_b)}
-     * enter; where a_k or a_b exceeds 64 the quadratic part is computed exactly (BigDecimal) and rounded
-     * once, so it stays right where every log-density is below the double range (x more than 1.3e154
-     * standard deviations from every mean: a_k^2 overflows) and where x is so far out that |x - mu_k| and
-     * |x - mu_b| round to the same double (then the nearer mean still wins: r = 0 or 1, or a softmax of
-     * the c_k for exact ties). Below 64 the double form has absolute error under 2^13 u in l_k - l_b.
+     * enter. In doubles the quadratic part errs by at most 2^-50 (a_k^2 + a_b^2); where that exceeds 1e-12
+     * and the difference is not decisively beyond 800 (where exp gives 0 or the sign alone matters), or a_k
+     * overflows, it is computed exactly (BigDecimal) and rounded once. So the answer stays right where every
+     * log-density is below the double range (x more than 1.3e154 standard deviations from every mean: a_k^2
+     * overflows) and where x is so far out that |x - mu_k| and |x - mu_b| round to the same double (then the
+     * nearer mean still wins: r = 0 or 1, or a softmax of the c_k for exact ties).
      * Components with pi_k = 0 get 0.
      */
     public double[][] responsibilities(double[] x) {
@@ -141,13 +142,18 @@ public final class GaussianMixture {
         return p;
     }
 
-    /** {@code l_k - l_b} in [-inf, +inf], never NaN; exact quadratic part (one rounding) when a_k or a_b exceeds 64. */
+    /** {@code l_k - l_b} in [-inf, +inf], never NaN; the quadratic part exact (one rounding) where doubles could mislead. */
     private double difference(double x, int k, int b, double[] c, double[] a) {
         if (k == b) {
             return 0;
         }
-        if (Math.max(a[k], a[b]) <= 64) {
-            return (c[k] - c[b]) - (a[k] - a[b]) * (0.5 * a[k] + 0.5 * a[b]);
+        if (Double.isFinite(a[k]) && Double.isFinite(a[b])) {
+            double fast = (c[k] - c[b]) - (a[k] - a[b]) * (0.5 * a[k] + 0.5 * a[b]);
+            // a_k, a_b carry 3 roundings each: the quadratic part errs by at most 2^-50 (a_k^2 + a_b^2)
+            double err = 0x1p-50 * (a[k] * a[k] + a[b] * a[b]);
+            if (err <= 1e-12 || Math.abs(fast) - err > 800) {
+                return fast;
+            }
         }
         java.math.BigDecimal bx = new java.math.BigDecimal(x);
         java.math.BigDecimal dk = bx.subtract(new java.math.BigDecimal(means[k]));

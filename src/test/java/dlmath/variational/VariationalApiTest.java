@@ -313,9 +313,9 @@ class VariationalApiTest {
         assertThat(two.responsibilities(new double[] {1e308})[0]).containsExactly(0, 1);
         assertThat(two.responsibilities(new double[] {-Double.MAX_VALUE})[0]).containsExactly(1, 0);
         assertThat(two.responsibilities(new double[] {1e200, -1e200, 1.5})).isDeepEqualTo(new double[][] {{0, 1}, {1, 0}, {0.5, 0.5}});
-        // x = 600 (a^2 = 3.6e5, exact path): l_1 - l_0 = 3 * 600 - 4.5 = 1795.5, beyond exp's range: (0, 1) exactly
+        // x = 600: l_1 - l_0 = 3 * 600 - 4.5 = 1795.5, decisively beyond exp's range: (0, 1) exactly
         assertThat(two.responsibilities(new double[] {600})[0]).containsExactly(0, 1);
-        // x = 70 (exact path, a > 64): r_0 = 1 / (1 + e^{3 * 70 - 4.5}) = e^{-205.5} to a few ulps (independent: Math.exp)
+        // x = 70: r_0 = 1 / (1 + e^{3 * 70 - 4.5}) = e^{-205.5} to 1e-12 relative (independent: Math.exp)
         assertThat(two.responsibilities(new double[] {70})[0][0]).isCloseTo(Math.exp(-205.5), org.assertj.core.data.Percentage.withPercentage(1e-12));
         // tiny variances (a overflows: 1e300 / 1e-160): the exact tie of distances |x - mu| shares by the weights;
         // weights 0.25 / 0.75 with equal variances: r = (0.25, 0.75)

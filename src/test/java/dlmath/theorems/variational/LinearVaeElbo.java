@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * VAR-08 The linear VAE: the closed-form KL(q(z|x) || N(0, I)) equals its Monte Carlo estimate within a
- * Laurent-Massart bound; the reparameterized ELBO gradient is unbiased (Gaussian bound) and its expectation is
- * the gradient of the closed-form ELBO; with the PPCA maximum-likelihood decoder and the exact posterior as
- * encoder, the ELBO equals the maximum log-likelihood, which bounds every other linear VAE's ELBO, so the PPCA
- * solution is a global optimum. Kingma &amp; Welling, Auto-Encoding Variational Bayes, ICLR 2014, Sec. 2.4 and
+ * Laurent-Massart bound; the reparameterized ELBO gradient is unbiased for every parameter (exactly, by a
+ * Gauss-Hermite product rule, and statistically, Laurent-Massart and Gaussian bounds) and its expectation is the
+ * gradient of the closed-form ELBO; with the PPCA maximum-likelihood decoder and the exact posterior as encoder,
+ * the ELBO equals the maximum log-likelihood, which bounds every other linear VAE's ELBO, so the PPCA solution is
+ * a global optimum; block coordinate ascent on the ELBO reaches the PPCA subspace at the subspace-iteration rate. Kingma &amp; Welling, Auto-Encoding Variational Bayes, ICLR 2014, Sec. 2.4 and
  * App. B; Lucas, Tucker, Grosse &amp; Norouzi, Don't Blame the ELBO!, NeurIPS 2019, Sec. 4 (Thm 1); Laurent &amp;
  * Massart, Ann. Stat. 28 (2000), Lemma 1. Page: theorems/variational/VAR-08-linear-vae.md.
  */

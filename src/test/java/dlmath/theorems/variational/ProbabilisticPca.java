@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Tag;
 /**
  * VAR-05 Probabilistic PCA: the maximum-likelihood W spans the top principal subspace, sigma^2 is the mean of
  * the discarded eigenvalues, the maximum is -N/2 (d ln 2 pi + sum_{j&lt;=q} ln lambda_j + (d - q) ln sigma^2 + d),
- * and EM never decreases the likelihood. Tipping &amp; Bishop, Probabilistic principal component analysis, JRSS-B
+ * and EM never decreases the likelihood and converges to the principal subspace at the rate lambda_{q+1} / lambda_q
+ * (subspace iteration; Golub &amp; Van Loan, Thm 8.2.2) and sigma^2 to the mean discarded eigenvalue. Tipping &amp; Bishop, Probabilistic principal component analysis, JRSS-B
  * 61 (1999), Sec. 3.2 (eqs. 7, 8 and the maximum below eq. 8) and Sec. 4.2 / Appendix B (EM, eqs. 29-30);
  * Dempster, Laird &amp; Rubin (1977), Thm 1. Page: theorems/variational/VAR-05-probabilistic-pca.md.
  */
 @Theorem(id = "VAR-05", name = "Probabilistic PCA",
-        statement = "PPCA MLE: W spans the top-q eigenvectors, sigma^2 = mean discarded eigenvalue; EM is monotone")
+        statement = "PPCA MLE: W spans the top-q eigenvectors, sigma^2 = mean discarded eigenvalue; EM is monotone and converges to them")
 @Tag("variational")
 class ProbabilisticPca {
 
