@@ -4,7 +4,7 @@ package dlmath.variational;
  * A one-dimensional Gaussian mixture {@code p(x) = sum_k pi_k N(x; mu_k, sigma2_k)} and its EM
  * algorithm (Dempster, Laird &amp; Rubin, JRSS-B 39 (1977), Thm 1; Bishop, Pattern Recognition and
  * Machine Learning, Sec. 9.2.2): the E-step computes the responsibilities
- * {@code r_ik = pi_k N(x_i; mu_k, sigma2_k) / sum_j pi_j N(x_i; mu_j, sigma2_j)} (by log-sum-exp),
+ * {@code r_ik = pi_k N(x_i; mu_k, sigma2_k) / sum_j pi_j N(x_i; mu_j, sigma2_j)} (in log space, for every finite x),
  * the M-step sets {@code N_k = sum_i r_ik}, {@code pi_k = N_k / n}, {@code mu_k} the r-weighted mean and
  * {@code sigma2_k = max(floor, r-weighted variance)}. The floor keeps the likelihood bounded (a
  * component collapsing on one point has unbounded density); the floored M-step still maximizes the
@@ -96,24 +96,74 @@ public final class GaussianMixture {
         return s;
     }
 
-    /** The responsibilities r[i][k] = p(component k | x_i). */
+    /**
+     * The responsibilities r[i][k] = p(component k | x_i), for every finite x: a softmax of
+     * {@code l_k = c_k - a_k^2 / 2}, {@code c_k = log pi_k - (log 2 pi + log sigma2_k) / 2},
+     * {@code a_k = |x - mu_k| / sigma_k}, taken relative to the best component b. Only the differences
+     * {@code l_k - l_b = (c_k - c_b) - ((x - mu_k)^2 sigma2_b - (x - mu_b)^2 sigma2_k) / (2 sigma2_k sigma2_b)}
+     * enter. In doubles the quadratic part errs by at most 2^-50 (a_k^2 + a_b^2); where that exceeds 1e-12
+     * and the difference is not decisively beyond 800 (where exp gives 0 or the sign alone matters), or a_k
+     * overflows, it is computed exactly (BigDecimal) and rounded once. So the answer stays right where every
+     * log-density is below the double range (x more than 1.3e154 standard deviations from every mean: a_k^2
+     * overflows) and where x is so far out that |x - mu_k| and |x - mu_b| round to the same double (then the
+     * nearer mean still wins: r = 0 or 1, or a softmax of the c_k for exact ties).
+     * Components with pi_k = 0 get 0.
+     */
     public double[][] responsibilities(double[] x) {
         Args.vector("GaussianMixture.responsibilities", "x", x);
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
-            double[] l = joint(x[i]);
-            double lse = logSumExp(l);
-            if (lse == Double.NEGATIVE_INFINITY) {
-                throw Args.error("GaussianMixture.responsibilities", "x[%d] = %s is so far from every component (in "
-                        + "standard deviations) that every log-density overflows to -inf, so the responsibilities "
-                        + "cannot be told apart", i, x[i]);
-            }
-            for (int k = 0; k < l.length; k++) {
-                l[k] = Math.exp(l[k] - lse);
-            }
-            r[i] = l;
+            r[i] = posterior(x[i]);
         }
         return r;
+    }
+
+    private double[] posterior(double x) {
+        int kk = weights.length;
+        double[] c = new double[kk];
+        double[] a = new double[kk];
+        int best = -1;
+        for (int k = 0; k < kk; k++) {
+            c[k] = Math.log(weights[k]) - 0.5 * (Math.log(2 * Math.PI) + Math.log(variances[k]));
+            a[k] = Math.abs(x / 2 - means[k] / 2) / Math.sqrt(variances[k]) * 2;   // may be +inf; then exact below
+            if (weights[k] > 0 && (best < 0 || difference(x, k, best, c, a) > 0)) {
+                best = k;
+            }
+        }
+        double[] p = new double[kk];
+        double total = 0;
+        for (int k = 0; k < kk; k++) {
+            p[k] = weights[k] > 0 ? Math.exp(difference(x, k, best, c, a)) : 0;
+            total += p[k];
+        }
+        for (int k = 0; k < kk; k++) {
+            p[k] /= total;
+        }
+        return p;
+    }
+
+    /** {@code l_k - l_b} in [-inf, +inf], never NaN; the quadratic part exact (one rounding) where doubles could mislead. */
+    private double difference(double x, int k, int b, double[] c, double[] a) {
+        if (k == b) {
+            return 0;
+        }
+        if (Double.isFinite(a[k]) && Double.isFinite(a[b])) {
+            double fast = (c[k] - c[b]) - (a[k] - a[b]) * (0.5 * a[k] + 0.5 * a[b]);
+            // a_k, a_b carry 3 roundings each: the quadratic part errs by at most 2^-50 (a_k^2 + a_b^2)
+            double err = 0x1p-50 * (a[k] * a[k] + a[b] * a[b]);
+            if (err <= 1e-12 || Math.abs(fast) - err > 800) {
+                return fast;
+            }
+        }
+        java.math.BigDecimal bx = new java.math.BigDecimal(x);
+        java.math.BigDecimal dk = bx.subtract(new java.math.BigDecimal(means[k]));
+        java.math.BigDecimal db = bx.subtract(new java.math.BigDecimal(means[b]));
+        java.math.BigDecimal vk = new java.math.BigDecimal(variances[k]);
+        java.math.BigDecimal vb = new java.math.BigDecimal(variances[b]);
+        java.math.BigDecimal num = dk.multiply(dk).multiply(vb).subtract(db.multiply(db).multiply(vk));
+        double quad = num.divide(vk.multiply(vb).multiply(java.math.BigDecimal.valueOf(2)), new java.math.MathContext(20))
+                .doubleValue();   // +-inf beyond the double range
+        return (c[k] - c[b]) - quad;
     }
 
     /**

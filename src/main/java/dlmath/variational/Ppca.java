@@ -166,10 +166,13 @@ public final class Ppca {
         double[][] inner = Lin.plusIdentity(minvWtSw, sigma2);     // sigma2 I + M^{-1} W^T S W
         double[][] wNew = Lin.t(Lin.solveGeneral(Lin.t(inner), Lin.t(sw)));   // S W inner^{-1}
         double[][] minvWNewT = Lin.solve(cm, Lin.t(wNew));           // M^{-1} W'^T, q x d
-        double[][] swMw = Lin.mul(sw, minvWNewT);                   // S W M^{-1} W'^T
-        double tr = 0;
+        double tr = 0;                                              // tr(S - S W M^{-1} W'^T), diagonal only
         for (int i = 0; i < d; i++) {
-            tr += s[i][i] - swMw[i][i];
+            double diag = 0;
+            for (int c = 0; c < q; c++) {
+                diag += sw[i][c] * minvWNewT[c][i];
+            }
+            tr += s[i][i] - diag;
         }
         double s2 = tr / d;
         if (!(s2 > 0)) {

@@ -308,8 +308,25 @@ class VariationalApiTest {
             assertThat(r).isCloseTo(0.5, org.assertj.core.data.Offset.offset(2 * Math.ulp(400.0)));
         }
         GaussianMixture two = new GaussianMixture(new double[] {0.5, 0.5}, new double[] {0, 3}, new double[] {1, 1});
-        assertThatThrownBy(() -> two.responsibilities(new double[] {1e308})).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("x[0] = 1.0E308");
+        // far x: every log-density is below the double range, yet l_1 - l_0 = 3x - 4.5 (equal variances): r = (0, 1);
+        // at 1e308 even |x - 3| and |x - 0| round to the same double, and the nearer mean must still win
+        assertThat(two.responsibilities(new double[] {1e308})[0]).containsExactly(0, 1);
+        assertThat(two.responsibilities(new double[] {-Double.MAX_VALUE})[0]).containsExactly(1, 0);
+        assertThat(two.responsibilities(new double[] {1e200, -1e200, 1.5})).isDeepEqualTo(new double[][] {{0, 1}, {1, 0}, {0.5, 0.5}});
+        // x = 600: l_1 - l_0 = 3 * 600 - 4.5 = 1795.5, decisively beyond exp's range: (0, 1) exactly
+        assertThat(two.responsibilities(new double[] {600})[0]).containsExactly(0, 1);
+        // x = 70: r_0 = 1 / (1 + e^{3 * 70 - 4.5}) = e^{-205.5} to 1e-12 relative (independent: Math.exp)
+        assertThat(two.responsibilities(new double[] {70})[0][0]).isCloseTo(Math.exp(-205.5), org.assertj.core.data.Percentage.withPercentage(1e-12));
+        // tiny variances (a overflows: 1e300 / 1e-160): the exact tie of distances |x - mu| shares by the weights;
+        // weights 0.25 / 0.75 with equal variances: r = (0.25, 0.75)
+        GaussianMixture tie = new GaussianMixture(new double[] {0.25, 0.75}, new double[] {-1e300, 1e300}, new double[] {1e-320, 1e-320});
+        assertThat(tie.responsibilities(new double[] {0})[0][0]).isCloseTo(0.25, org.assertj.core.data.Offset.offset(4 * Math.ulp(1.0)));
+        // different tiny variances: the nearer in standard deviations wins, (1e300 / 1e-160)^2 vs (1e300 / 2e-160)^2
+        GaussianMixture thin = new GaussianMixture(new double[] {0.5, 0.5}, new double[] {-1e300, 1e300}, new double[] {1e-320, 4e-320});
+        assertThat(thin.responsibilities(new double[] {0})[0]).containsExactly(0, 1);
+        // a zero weight stays 0, also far out
+        assertThat(new GaussianMixture(new double[] {0, 1}, new double[] {1e308, -1e308}, new double[] {1, 1})
+                .responsibilities(new double[] {1e308})[0]).containsExactly(0, 1);
         LinearVae vae = new LinearVae(new double[][] {{1}}, new double[1], new double[1], new double[][] {{1}}, new double[1], 1);
         java.util.random.RandomGenerator stuck = () -> -1L;   // nextDouble = 1 - ulp: the polar method rejects forever
         assertThatThrownBy(() -> vae.klMonteCarlo(new double[1], stuck, 1)).isInstanceOf(IllegalArgumentException.class);

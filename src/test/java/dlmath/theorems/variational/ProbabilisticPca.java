@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Tag;
 /**
  * VAR-05 Probabilistic PCA: the maximum-likelihood W spans the top principal subspace, sigma^2 is the mean of
  * the discarded eigenvalues, the maximum is -N/2 (d ln 2 pi + sum_{j&lt;=q} ln lambda_j + (d - q) ln sigma^2 + d),
- * and EM never decreases the likelihood. Tipping &amp; Bishop, Probabilistic principal component analysis, JRSS-B
+ * and EM never decreases the likelihood and converges to the principal subspace at the rate lambda_{q+1} / lambda_q
+ * (subspace iteration; Golub &amp; Van Loan, Thm 8.2.2) and sigma^2 to the mean discarded eigenvalue. Tipping &amp; Bishop, Probabilistic principal component analysis, JRSS-B
  * 61 (1999), Sec. 3.2 (eqs. 7, 8 and the maximum below eq. 8) and Sec. 4.2 / Appendix B (EM, eqs. 29-30);
  * Dempster, Laird &amp; Rubin (1977), Thm 1. Page: theorems/variational/VAR-05-probabilistic-pca.md.
  */
 @Theorem(id = "VAR-05", name = "Probabilistic PCA",
-        statement = "PPCA MLE: W spans the top-q eigenvectors, sigma^2 = mean discarded eigenvalue; EM is monotone")
+        statement = "PPCA MLE: W spans the top-q eigenvectors, sigma^2 = mean discarded eigenvalue; EM is monotone and converges to them")
 @Tag("variational")
 class ProbabilisticPca {
 
@@ -230,6 +231,364 @@ class ProbabilisticPca {
                 Claims.close("EM fixes sigma^2_ML", again.sigma2(), fit.sigma2(), 8 * e * (1 + l[0] / gap));
             }
         });
+    }
+
+    /** A covariance with a prescribed spectrum (descending), its q, and an EM start W0. */
+    record Spectrum(double[][] s, double[] lambda, int q, double[][] w0, RealMatrix v) {
+        int d() {
+            return s.length;
+        }
+
+        @Override
+        public String toString() {
+            return "q = " + q + ", spectrum = " + Arrays.toString(lambda) + ", W0 = " + Arrays.deepToString(w0);
+        }
+    }
+
+    /**
+     * S = V diag(lambda) V^T with V orthogonal (commons-math3 QR of a random matrix), d in [2, 8] or [20, 30]
+     * (each half of the tries), q in [1, min(d - 1, 4)]; lambda_q = 1, the top ratios lambda_j / lambda_{j+1} in
+     * [1, 1.6] (ties at 1), the eigengap ratio lambda_{q+1} / lambda_q in [0.2, 0.8] or, half of the tries, the
+     * small gap [0.9, 0.95]; the discarded ratios in [0.7, 1] (ties at 1); an overall scale 10^[-3, 3]; W0 drawn in
+     * [-1, 1]^{d x q} and scaled to ||W0||_F^2 = tr S (EM started at the data's scale); V a product of Householder
+     * reflections.
+     */
+    static final Gen<Spectrum> SPECTRA = src -> {
+        int d = src.draw(Gens.oneOf(Gens.integers(2, 8), Gens.integers(20, 30)));
+        int q = src.draw(Gens.integers(1, Math.min(d - 1, 4)));
+        double ratio = src.draw(Gens.oneOf(Gens.doubles(0.2, 0.8), Gens.doubles(0.9, 0.95)));
+        double scale = Math.pow(10, src.draw(Gens.doubles(-3, 3)));
+        double[] l = new double[d];
+        l[q - 1] = 1;
+        for (int j = q - 2; j >= 0; j--) {
+            l[j] = l[j + 1] * src.draw(Gens.doubles(1, 1.6));
+        }
+        l[q] = ratio;
+        for (int j = q + 1; j < d; j++) {
+            l[j] = l[j - 1] * src.draw(Gens.doubles(0.7, 1));
+        }
+        for (int j = 0; j < d; j++) {
+            l[j] *= scale;
+        }
+        double[][] g = EvidenceLowerBound.matrices(d, d, -1, 1).generate(src);
+        RealMatrix v = householderProduct(g);
+        double[][] s = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j <= i; j++) {
+                double sum = 0;
+                for (int k = 0; k < d; k++) {
+                    sum += v.getEntry(i, k) * l[k] * v.getEntry(j, k);
+                }
+                s[i][j] = sum;
+                s[j][i] = sum;
+            }
+        }
+        double[][] w0 = EvidenceLowerBound.matrices(d, q, -1, 1).generate(src);
+        double w0norm = new Array2DRowRealMatrix(w0).getFrobeniusNorm();
+        double target = 0;
+        for (double lj : l) {
+            target += lj;
+        }
+        for (double[] row : w0) {   // EM starts at the data's scale: ||W0||_F^2 = tr S (when W0 != 0)
+            for (int c = 0; c < q; c++) {
+                row[c] = w0norm > 0 ? row[c] / w0norm * Math.sqrt(target) : 0;
+            }
+        }
+        return new Spectrum(s, l, q, w0, v);
+    };
+
+    /**
+     * V = H_1 ... H_d, H_i = I - 2 v_i v_i^T / ||v_i||^2 with v_i the columns of g (H_i = I for a zero column):
+     * orthogonal to gamma_{8d} whatever g is (a QR factorization divides by zero on a zero column).
+     */
+    static RealMatrix householderProduct(double[][] g) {
+        int d = g.length;
+        double[][] v = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            v[i][i] = 1;
+        }
+        for (int c = 0; c < d; c++) {
+            double nn = 0;
+            for (int i = 0; i < d; i++) {
+                nn += g[i][c] * g[i][c];
+            }
+            if (!(nn > 1e-200)) {
+                continue;
+            }
+            for (int r = 0; r < d; r++) {   // v <- v H: row r minus 2 (row . g_c) g_c^T / ||g_c||^2
+                double dot = 0;
+                for (int i = 0; i < d; i++) {
+                    dot += v[r][i] * g[i][c];
+                }
+                for (int i = 0; i < d; i++) {
+                    v[r][i] -= 2 * dot / nn * g[i][c];
+                }
+            }
+        }
+        return new Array2DRowRealMatrix(v);
+    }
+
+    /** The eigenvalues of a small symmetric matrix by cyclic Jacobi rotations (the test's own, to 1e-15 relative). */
+    static double[] symmetricEigenvalues(double[][] a0) {
+        int n = a0.length;
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) {
+            a[i] = a0[i].clone();
+        }
+        for (int sweep = 0; sweep < 60; sweep++) {
+            double off = 0;
+            double all = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    all += a[i][j] * a[i][j];
+                    if (i != j) {
+                        off += a[i][j] * a[i][j];
+                    }
+                }
+            }
+            if (off <= 1e-32 * all) {
+                break;
+            }
+            for (int p = 0; p < n; p++) {
+                for (int q = p + 1; q < n; q++) {
+                    if (a[p][q] == 0) {
+                        continue;
+                    }
+                    double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
+                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+                    if (theta == 0) {
+                        t = 1;
+                    }
+                    double c = 1 / Math.sqrt(t * t + 1);
+                    double sn = t * c;
+                    for (int k = 0; k < n; k++) {
+                        double akp = a[k][p];
+                        double akq = a[k][q];
+                        a[k][p] = c * akp - sn * akq;
+                        a[k][q] = sn * akp + c * akq;
+                    }
+                    for (int k = 0; k < n; k++) {
+                        double apk = a[p][k];
+                        double aqk = a[q][k];
+                        a[p][k] = c * apk - sn * aqk;
+                        a[q][k] = sn * apk + c * aqk;
+                    }
+                }
+            }
+        }
+        double[] e = new double[n];
+        for (int i = 0; i < n; i++) {
+            e[i] = a[i][i];
+        }
+        return e;
+    }
+
+    /**
+     * The sine of the largest principal angle between span(w) and the orthonormal columns u: ||(I - u u^T) Q||_2 with
+     * Q from Gram-Schmidt applied twice (orthonormal to gamma_{4d} kappa(w)), the 2-norm as the root of the largest
+     * eigenvalue of the q x q Gram matrix (the test's Jacobi).
+     */
+    static double sinAngle(double[][] w, RealMatrix u) {
+        int d = w.length;
+        int q = w[0].length;
+        double[][] qm = new double[q][d];
+        for (int c = 0; c < q; c++) {
+            for (int i = 0; i < d; i++) {
+                qm[c][i] = w[i][c];
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                for (int b = 0; b < c; b++) {
+                    double dot = 0;
+                    for (int i = 0; i < d; i++) {
+                        dot += qm[b][i] * qm[c][i];
+                    }
+                    for (int i = 0; i < d; i++) {
+                        qm[c][i] -= dot * qm[b][i];
+                    }
+                }
+                double norm = 0;
+                for (int i = 0; i < d; i++) {
+                    norm = Math.hypot(norm, qm[c][i]);
+                }
+                for (int i = 0; i < d; i++) {
+                    qm[c][i] /= norm;
+                }
+            }
+        }
+        RealMatrix qw = new Array2DRowRealMatrix(qm).transpose();
+        RealMatrix r = qw.subtract(u.multiply(u.transpose().multiply(qw)));
+        return Math.sqrt(Math.max(0, extremeEigenvalues(r.transpose().multiply(r))[1]));
+    }
+
+    /** The smallest and largest eigenvalue of a small symmetric matrix (the test's cyclic Jacobi). */
+    static double[] extremeEigenvalues(RealMatrix g) {
+        double[] e = symmetricEigenvalues(g.getData());
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : e) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** sigma_q of a d x q matrix, as the root of the smallest eigenvalue of its Gram matrix. */
+    static double sigmaMin(RealMatrix w) {
+        return Math.sqrt(Math.max(0, extremeEigenvalues(w.transpose().multiply(w))[0]));
+    }
+
+    /** ||w||_F / sigma_q(w). */
+    static double kappa(RealMatrix w) {
+        return w.getFrobeniusNorm() / sigmaMin(w);
+    }
+
+    /**
+     * The local rate of the (W W^T, sigma^2) part of EM at the MLE, derived by linearizing eqs. 29-30 inside the
+     * principal subspace (W = U_q B, C = B B^T, a = sigma^2; B' = Lambda G^-1 (I + a C^-1) B, so
+     * C' = Lambda G^-1 (C + a I) C^-1 (C + a I) G^-1 Lambda with G = a I + Lambda + a^2 C^-1, fixed point C = Lambda - a):
+     * with r_j = sigma^2_ML / lambda_j the block acting on (C_11, ..., C_qq, a) is J_jj = 1 - 2 r_j (1 - r_j),
+     * J_ja = -2 r_j (1 - r_j), J_aj = -r_j^2 / d, J_aa = sum_j (1 - r_j^2) / d; an off-diagonal entry C_ij decays by
+     * r_i r_j + (1 - r_i)(1 - r_j) (the divided differences of the five factors; it does not move a to first order:
+     * sign flips of eigenvectors commute with S). The result is the largest
+     * modulus among them (the block is similar to a symmetric arrow matrix: real eigenvalues, by the test's Jacobi).
+     */
+    static double localRate(double[] l, int q, double a) {
+        int d = l.length;
+        double[][] j = new double[q + 1][q + 1];
+        for (int i = 0; i < q; i++) {
+            double r = a / l[i];
+            j[i][i] = 1 - 2 * r * (1 - r);
+            j[i][q] = -2 * r * (1 - r);
+            j[q][i] = -r * r / d;
+            j[q][q] += (1 - r * r) / d;
+        }
+        // J_ja J_aj >= 0: J is similar (diagonal scaling) to the symmetric arrow matrix with sqrt(J_ja J_aj) off the
+        // diagonal, so its eigenvalues are real: those of the symmetric one (the test's Jacobi)
+        for (int i = 0; i < q; i++) {
+            double off = Math.sqrt(j[i][q] * j[q][i]);
+            j[i][q] = off;
+            j[q][i] = off;
+        }
+        double rate = 0;
+        for (double ev : symmetricEigenvalues(j)) {
+            rate = Math.max(rate, Math.abs(ev));
+        }
+        for (int i = 0; i < q; i++) {
+            for (int k = i + 1; k < q; k++) {
+                double ri = a / l[i];
+                double rk = a / l[k];
+                double off = ri * rk + (1 - ri) * (1 - rk);
+                rate = Math.max(rate, Math.abs(off));
+            }
+        }
+        return rate;
+    }
+
+    /**
+     * EM converges to the principal subspace at the rate of subspace iteration, and sigma^2 to the mean of the
+     * discarded eigenvalues.
+     * <p>Subspace: W' = S W (sigma^2 I + M^-1 W^T S W)^-1 has span(W') = span(S W) (the right factor is an
+     * invertible q x q matrix), whatever sigma^2 and M are: EM is subspace iteration on S, so with
+     * T(X) = U_perp^T X (U_q^T X)^-1, T(S X) = Lambda_perp T(X) Lambda_q^-1 and tan theta(S X) &lt;= rho tan theta(X),
+     * rho = lambda_{q+1} / lambda_q (Golub &amp; Van Loan, Matrix Computations, 4th ed., Thm 8.2.2; theta the largest
+     * principal angle to the top-q eigenvectors U_q). In floating point each step moves the span by at most
+     * delta_t = gamma_d ||S||_F ||W_t||_F / sigma_q(S W_t) (the product S W) + 8 gamma_{3q} kappa(inner_t)
+     * kappa(W_{t+1}) (the row-wise LU solve, growth at most 2^{q-1} &lt;= 8), so theta_t &lt;= B_t with
+     * B_{t+1} = atan(rho tan B_t) + asin(delta_t) (the largest principal angle is a metric). The oracle: U_q and the
+     * eigenvalues from commons-math3 (backward error e_o = gamma_{64 d} ||S||_F: eigenvalues within e_o, U_q
+     * within angle 2 e_o / gap, Davis-Kahan), rho taken at (lambda_{q+1} + e_o) / (lambda_q - e_o); the angle
+     * computed by Gram-Schmidt and a Gram eigenvalue within gamma_{8d} (1 + kappa(W_t)). Stopping rule: T_s = ceil(ln(tan theta_0 / 1e-7)
+     * / ln(1 / rho)), so the exact bound is below 1e-7.
+     * <p>sigma^2: the local linear rate rho_J of the remaining part of the map at the MLE ({@link #localRate}); the
+     * subspace error enters sigma^2 only at second order (sign flips of U_perp commute with S). After T_s steps
+     * EM runs T_a = ceil(ln(1e12) / ln(1 / max(rho_J, rho))) more, so the linearized error is below 1e-12 times
+     * the error at T_s; the claim allows 1e-6 sigma^2_ML (10^6 for the transient and the non-normality of the
+     * linearization: a margin, not a derived constant) plus the rounding floor: each step computes sigma^2 as a
+     * trace difference to gamma_{4d + 4q} 2 tr S / d, amplified by at most 4 / (1 - rho_J) at the fixed point.
+     */
+    @Property(tries = 30)
+    void emConvergesToThePrincipalSubspace(Check check) {
+        check.forAll(SPECTRA.as("spectrum"), sp -> {
+            int d = sp.d();
+            int q = sp.q();
+            double[][] s = sp.s();
+            RealMatrix sm = new Array2DRowRealMatrix(s);
+            double fro = sm.getFrobeniusNorm();
+            // the oracle is the construction: S = V Lambda V^T formed to gamma_d |V| Lambda |V|^T (Frobenius at most
+            // gamma_d d lambda_1) with V orthogonal to gamma_{8d} (Householder QR): e_o = gamma_{16 d} d lambda_1
+            double[] l = sp.lambda();
+            double eo = gamma(16 * d) * d * l[0];
+            RealMatrix u = sp.v().getSubMatrix(0, d - 1, 0, q - 1);
+            double gap = l[q - 1] - l[q];
+            double rho = (l[q] + eo) / (l[q - 1] - eo);
+            double oracle = 2 * eo / gap;
+            double kappa0 = kappa(new Array2DRowRealMatrix(sp.w0()));
+            check.assume(kappa0 < 1e6);   // W0 of full column rank q
+            double sin0 = sinAngle(sp.w0(), u);
+            check.assume(sin0 < 1 - 1e-6);   // U_q^T W0 nonsingular: tan theta_0 finite
+            boolean small = l[q] / l[q - 1] >= 0.9;
+            check.label(small ? "eigengap ratio >= 0.9" : "eigengap ratio < 0.9");
+            check.label(d >= 20 ? "d in [20, 30]" : "d in [2, 8]");
+            // oneOf picks each half with probability 1/2 in a random try: 3% of 30 is one try, P(none) = 2^-30 = 9.3e-10
+            check.cover(3, small, "eigengap ratio >= 0.9");
+            check.cover(3, d >= 20, "d in [20, 30]");
+            double sigma2 = 0;
+            for (int j = q; j < d; j++) {
+                sigma2 += l[j] / (d - q);
+            }
+            double theta0 = Math.asin(Math.min(1, sin0 + oracle + gamma(8 * d) * (1 + kappa0)));
+            int ts = Math.max(1, (int) Math.ceil(Math.log(Math.tan(theta0) / 1e-7) / Math.log(1 / rho)));
+            double trace = 0;
+            for (double v : l) {
+                trace += v;
+            }
+            Ppca m = new Ppca(sp.w0(), new double[d], trace / d);
+            double bound = theta0;
+            double[] angles = new double[ts + 1];
+            double[] bounds = new double[ts + 1];
+            angles[0] = sin0;
+            bounds[0] = Math.sin(bound);
+            for (int t = 1; t <= ts; t++) {
+                RealMatrix w = new Array2DRowRealMatrix(m.w());
+                RealMatrix y = sm.multiply(w);
+                RealMatrix mm = w.transpose().multiply(w).add(MatrixUtils.createRealIdentityMatrix(q).scalarMultiply(m.sigma2()));
+                RealMatrix inner = MatrixUtils.createRealIdentityMatrix(q).scalarMultiply(m.sigma2())
+                        .add(MatrixUtils.inverse(mm).multiply(w.transpose().multiply(y)));
+                m = m.emStep(s);
+                RealMatrix next = new Array2DRowRealMatrix(m.w());
+                double delta = gamma(d) * fro * w.getFrobeniusNorm() / sigmaMin(y)
+                        + 8 * gamma(3 * q) * kappa(inner) * kappa(next);
+                bound = Math.atan(rho * Math.tan(bound)) + Math.asin(Math.min(1, delta));
+                double sin = sinAngle(m.w(), u);
+                angles[t] = sin;
+                bounds[t] = Math.sin(Math.min(bound, Math.PI / 2));
+                double tol = oracle + gamma(8 * d) * (1 + kappa(next));
+                Claims.atMost("sin theta(span W_" + t + ", U_q) <= sin B_" + t + " (rate rho = " + rho + ")", sin,
+                        bounds[t] + tol);
+            }
+            double rateJ = localRate(l, q, sigma2);
+            double rate = Math.max(rateJ, rho);
+            int ta = (int) Math.ceil(Math.log(1e12) / Math.log(1 / rate));
+            for (int t = 0; t < ta; t++) {
+                m = m.emStep(s);
+            }
+            check.note("T_s (subspace steps), T_a (sigma^2 steps)", ts + ", " + ta);
+            check.note("rho = lambda_{q+1}/lambda_q, local rate rho_J", rho + ", " + rateJ);
+            check.plot("PPCA EM: sine of the largest principal angle to the top-q eigenvectors per step, and its bound")
+                    .logY().axes("EM step t", "sin theta_t").line("sin theta_t (test's Gram-Schmidt)", steps(ts), angles)
+                    .reference("rate bound sin B_t", steps(ts), bounds);
+            double floor = 4 * gamma(4 * d + 4 * q) * 2 * trace / d / (1 - rateJ);
+            Claims.close("sigma^2_EM (after " + (ts + ta) + " steps) = mean of the discarded eigenvalues", m.sigma2(), sigma2,
+                    1e-6 * sigma2 + floor);
+        });
+    }
+
+    static double[] steps(int n) {
+        double[] k = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            k[i] = i;
+        }
+        return k;
     }
 
     static double emTolerance(int d, double[] l, double sigma2, int n, double ll) {
