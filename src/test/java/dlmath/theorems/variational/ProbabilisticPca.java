@@ -499,12 +499,10 @@ class ProbabilisticPca {
      * within angle 2 e_o / gap, Davis-Kahan), rho taken at (lambda_{q+1} + e_o) / (lambda_q - e_o); the angle
      * computed by Gram-Schmidt and a Gram eigenvalue within gamma_{8d} (1 + kappa(W_t)). Stopping rule: T_s = ceil(ln(tan theta_0 / 1e-7)
      * / ln(1 / rho)), so the exact bound is below 1e-7.
-     * <p>sigma^2: the local linear rate rho_J of the remaining part of the map at the MLE ({@link #localRate}); the
-     * subspace error enters sigma^2 only at second order (sign flips of U_perp commute with S). After T_s steps
-     * EM runs T_a = ceil(ln(1e12) / ln(1 / max(rho_J, rho))) more, so the linearized error is below 1e-12 times
-     * the error at T_s; the claim allows 1e-6 sigma^2_ML (10^6 for the transient and the non-normality of the
-     * linearization: a margin, not a derived constant) plus the rounding floor: each step computes sigma^2 as a
-     * trace difference to gamma_{4d + 4q} 2 tr S / d, amplified by at most 4 / (1 - rho_J) at the fixed point.
+     * <p>sigma^2 is reported (a note), not claimed: after T_s steps EM runs T_a = ceil(ln(1e12) / ln(1 / max(rho_J,
+     * rho))) more ({@link #localRate}: the local linear rate of the map at the MLE), but a linearized rate bounds
+     * neither the transient nor the non-normality of the Jacobian, so no derived tolerance for sigma^2_EM exists here.
+     * The derived sigma^2 claims are the fixed point (emIsMonotoneAndFixesTheMle) and the closed form.
      */
     @Property(tries = 30)
     void emConvergesToThePrincipalSubspace(Check check) {
@@ -577,9 +575,10 @@ class ProbabilisticPca {
             check.plot("PPCA EM: sine of the largest principal angle to the top-q eigenvectors per step, and its bound")
                     .logY().axes("EM step t", "sin theta_t").line("sin theta_t (test's Gram-Schmidt)", steps(ts), angles)
                     .reference("rate bound sin B_t", steps(ts), bounds);
-            double floor = 4 * gamma(4 * d + 4 * q) * 2 * trace / d / (1 - rateJ);
-            Claims.close("sigma^2_EM (after " + (ts + ta) + " steps) = mean of the discarded eigenvalues", m.sigma2(), sigma2,
-                    1e-6 * sigma2 + floor);
+            // reported, not claimed: the linearized rate gives no bound on the transient (see the Javadoc); the derived
+            // sigma^2 claims are emIsMonotoneAndFixesTheMle's fixed point and closedFormMle's mean of discarded eigenvalues
+            check.note("sigma^2_EM after " + (ts + ta) + " steps, mean of the discarded eigenvalues, relative difference",
+                    m.sigma2() + ", " + sigma2 + ", " + Math.abs(m.sigma2() - sigma2) / sigma2);
         });
     }
 
