@@ -265,6 +265,25 @@ class QuadratureErrorEstimateTest {
     }
 
     /**
+     * Heavy tails: the Lomax density a (1 + x)^(-1-a) on (0, infinity), a = 10^e, e in [-2, 1], integrates
+     * to 1; the exp-sinh rule stops at x = exp(pi/2 sinh 4.5) = 4.7e30, beyond which the mass (4.7e30)^-a is
+     * 8.5e-4 at a = 0.1: the tail part of the reported error must account for it. Integrand a exp(-(1 + a)
+     * log1p(x)): off by (1 + a) |log1p x| 3u + 2u relatively, E log1p X = 1/a: R = 3u (1 + a) / a + 2u.
+     */
+    @Property(tries = 200)
+    void heavyTails(Check check) {
+        check.example(0.35);   // converges with 1.7e-11 of mass beyond the range: the tail part must carry it
+        check.forAll(Gens.doubles(-2, 1).map(e -> Math.pow(10, e)).as("a"), a -> {
+            check.label(a < 0.1 ? "a below 0.1 (mass beyond 1e30 above 1e-3)" : "a in [0.1, 10]");
+            Quadrature.Result r = orRefusal(check, () -> Quadrature.integrate(x -> a * Math.exp(-(1 + a) * Math.log1p(x)),
+                    0, Double.POSITIVE_INFINITY));
+            if (r != null) {
+                judge(check, 1, r, 3 * U * (1 + a) / a + 2 * U);
+            }
+        });
+    }
+
+    /**
      * Entropies of N(mu, sigma^2) and Laplace(mu, b), mu in [-10, 10], scales 10^[-3, 3]: the
      * integrals of -p ln p against ln(sigma sqrt(2 pi e)) and 1 + ln(2b). Far from 0 and narrow, the
      * nodes near mu are only u |mu| apart in x, sigma times u |mu| / sigma: the abscissa rounding part
