@@ -253,7 +253,7 @@ class ChangeOfVariables {
                 zdz += mag(z[i]) * (mag(u[i]) * (dh + U) + U * mag(z[i]));
             }
             absV = Math.abs(1 + (1 - h * h) * wu);
-            dv = mag(wu) * (2 * dh + 3 * U) + gamma(d) * swu + U * absV + U * absV * mag(l);
+            dv = mag(wu) * (2 * dh + 3 * U) + gamma(d) * swu + (absV == 0 ? 0 : U * absV * (1 + mag(l)));
         } else if (f instanceof Coupling c) {
             double ds = mag(c.alpha()) * (2 * U * (mag(c.beta() * x[0]) + mag(c.gamma())) + U) + U * mag(l);
             double scaled = mag(x[1] * Math.exp(l));
@@ -267,7 +267,8 @@ class ChangeOfVariables {
             absV = Math.abs(a);
             dv = absV * U * (mag(l) + 1);
         }
-        return pz * (absV * (zdz + 4 * (d + 2) * U * m + U) + dv);
+        // at a fold (v = 0, only in the witness) L = -infinity and p_X = 0: only p_Z dv remains
+        return absV == 0 ? pz * dv : pz * (absV * (zdz + 4 * (d + 2) * U * m + U) + dv);
     }
 
     /**
