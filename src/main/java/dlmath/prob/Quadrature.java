@@ -85,6 +85,8 @@ public final class Quadrature {
     static final double PATTERN_TOLERANCE = 1e-4;
     /** The slowest decay rate in t assumed for the terms beyond the outermost node. */
     static final double TAIL_RATE_FLOOR = 1.0 / 64;
+    /** A node is accurate when its distance d to the nearer end is at least this many u |x|. */
+    static final double ACCURATE_DISTANCE = 16;
     /** Roundings of one weight (sinh, cosh, exp, the product and quotient) and of w f. */
     static final int WEIGHT_ROUNDINGS = 16;
     private static final double HALF_PI = Math.PI / 2;
@@ -181,7 +183,7 @@ public final class Quadrature {
 
     /** Maps t to (x, dx/dt) for one of the two substitutions. */
     private interface Map {
-        /** Writes x and the weight dx/dt at t into out; false when the node is to be skipped. */
+        /** Writes x, the weight dx/dt and the distance to the nearer end at t into out; false when the node is to be skipped. */
         boolean at(double t, double[] out);
     }
 
@@ -216,6 +218,7 @@ public final class Quadrature {
                 double x = t < 0 ? a + d : b - d;
                 out[0] = x;
                 out[1] = half * HALF_PI * Math.cosh(t) * 4 * e / ((1 + e) * (1 + e));
+                out[2] = d;
                 return x > a && x < b && out[1] > 0;
             });
         }
@@ -226,6 +229,7 @@ public final class Quadrature {
             double x = end + sign * d;
             out[0] = x;
             out[1] = d * HALF_PI * Math.cosh(t);
+            out[2] = d;
             return x != end && Double.isFinite(x) && out[1] > 0;
         });
     }
@@ -237,12 +241,13 @@ public final class Quadrature {
      * terms, which need neighbouring nodes.
      */
     private static Result trapezoid(DoubleUnaryOperator f, double tLow, double tHigh, Map map) {
-        double[] xw = new double[2];
+        double[] xw = new double[3];
         double sum = 0;
         double abs = 0;
         int nodes = 0;
         double previous = Double.NaN;
         double previousDiff = Double.NaN;
+        double[] ds = new double[0];
         double[] xs = new double[0];
         double[] fs = new double[0];
         double[] ws = new double[0];
@@ -255,16 +260,19 @@ public final class Quadrature {
             double[] nx = new double[kHigh - kLow + 1];
             double[] nf = new double[nx.length];
             double[] nw = new double[nx.length];
+            double[] nd = new double[nx.length];
             java.util.Arrays.fill(nw, Double.NaN);   // NaN weight: no node here (skipped or not yet)
             for (int i = 0; i < xs.length; i++) {    // the old node k lies at 2k on the new grid
                 int j = 2 * (i + oldKLow) - kLow;
                 nx[j] = xs[i];
                 nf[j] = fs[i];
                 nw[j] = ws[i];
+                nd[j] = ds[i];
             }
             xs = nx;
             fs = nf;
             ws = nw;
+            ds = nd;
             oldKLow = kLow;
             for (int k = level == 0 ? kLow : (kLow % 2 == 0 ? kLow + 1 : kLow); k <= kHigh; k += step) {
                 if (!map.at(k * h, xw)) {
@@ -278,6 +286,7 @@ public final class Quadrature {
                 xs[k - kLow] = xw[0];
                 fs[k - kLow] = fx;
                 ws[k - kLow] = xw[1];
+                ds[k - kLow] = xw[2];
                 sum += term;
                 abs += Math.abs(term);
                 nodes++;
@@ -291,7 +300,7 @@ public final class Quadrature {
             double tolerance = Math.max(RELATIVE_TOLERANCE * absValue, ABSOLUTE_TOLERANCE);
             if (level >= MIN_LEVEL && diff <= tolerance
                     && previousDiff <= Math.max(PATTERN_TOLERANCE * absValue, ABSOLUTE_TOLERANCE)) {
-                double error = diff + tails(xs, fs, ws, h) + abscissaRounding(xs, fs, ws)
+                double error = diff + tails(xs, fs, ws, ds, h) + abscissaRounding(xs, fs, ws)
                         + (nodes + WEIGHT_ROUNDINGS) * U * absValue;
                 return new Result(value, error);
             }
@@ -304,33 +313,39 @@ public final class Quadrature {
     }
 
     /**
-     * The mass beyond the outermost evaluated node at each end of the t range (truncation of the
-     * range and nodes skipped because their abscissa rounds onto an end): |g(t_out)| / rate, g = w f
-     * the term at the outermost node and rate = ln|g(t_out -+ h) / g(t_out)| / h its decay toward
-     * the end between the last two nodes, floored at {@link #TAIL_RATE_FLOOR}. This is the integral
-     * of an exponential with that rate from t_out on; where -ln|g| is convex beyond t_out (the
-     * double-exponential decay of an analytic integrand, and x^(alpha-1) at an end, whose terms decay
-     * like exp(-alpha pi sinh t)) it over-estimates the mass left out.
+     * The mass beyond the outermost accurate node at each end of the t range (truncation of the range,
+     * nodes skipped because their abscissa rounds onto an end, and nodes so close to a nonzero end that
+     * their abscissa is off by more than 1/16 of their distance d to it, d &lt; 16 u |x|: there f is
+     * evaluated at the wrong distance). With g = w f the term at that node and rate = ln|g(t_in) /
+     * g(t_out)| / h its decay toward the end between it and its inner neighbour, floored at
+     * {@link #TAIL_RATE_FLOOR}, the estimate is |g(t_out)| / rate (the integral of an exponential with that
+     * rate from t_out on) plus h times the |g| of the inaccurate nodes beyond, whose sum is in the value.
+     * Where -ln|g| is convex beyond t_out (the double-exponential decay of an analytic integrand) it
+     * over-estimates the mass left out; for x^(b-1) at an end, whose terms behave like C pi cosh t d^b,
+     * the mass beyond is C d^b / b = |g| / (b pi cosh t), covered by the floor 1/64 for b pi cosh t &gt;= 1/64:
+     * b &gt;= 4e-4 at a nonzero end (cosh t about 12 where d = 16 u |x|), b &gt;= 2.2e-5 at 0 (cosh t about 230).
      */
-    private static double tails(double[] xs, double[] fs, double[] ws, double h) {
+    private static double tails(double[] xs, double[] fs, double[] ws, double[] ds, double h) {
         double tail = 0;
         for (int side = 0; side < 2; side++) {
             int out = side == 0 ? 0 : ws.length - 1;
             int in = side == 0 ? 1 : -1;
-            while (out >= 0 && out < ws.length && Double.isNaN(ws[out])) {
+            double beyond = 0;
+            while (out >= 0 && out < ws.length && (Double.isNaN(ws[out]) || ds[out] < ACCURATE_DISTANCE * U * Math.abs(xs[out]))) {
+                if (!Double.isNaN(ws[out]) && fs[out] != 0) {
+                    beyond += Math.abs(ws[out] * fs[out]);
+                }
                 out += in;
             }
             int next = out + in;
             if (next < 0 || next >= ws.length || Double.isNaN(ws[out]) || Double.isNaN(ws[next])) {
-                continue;  // fewer than two nodes: nothing to extrapolate (an empty piece)
+                tail += h * beyond;   // fewer than two accurate nodes: nothing to extrapolate (an empty piece)
+                continue;
             }
             double gOut = Math.abs(fs[out] == 0 ? 0 : ws[out] * fs[out]);
             double gNext = Math.abs(fs[next] == 0 ? 0 : ws[next] * fs[next]);
-            if (gOut == 0) {
-                continue;
-            }
-            double rate = Math.log(gNext / gOut) / h;
-            tail += gOut / Math.max(rate, TAIL_RATE_FLOOR);
+            double rate = gOut == 0 ? Double.POSITIVE_INFINITY : Math.log(gNext / gOut) / h;
+            tail += h * beyond + (gOut == 0 ? 0 : gOut / Math.max(rate, TAIL_RATE_FLOOR));
         }
         return tail;
     }

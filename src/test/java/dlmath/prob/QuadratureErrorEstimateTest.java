@@ -158,6 +158,9 @@ class QuadratureErrorEstimateTest {
      */
     @Property(tries = 300)
     void betaKlDivergence(Check check) {
+        // found by the search at seed 16: 96% of Beta(1, 0.001)'s mass lies within u of 1, where nodes round onto the
+        // end or are evaluated at the wrong distance; the quadrature was off by 5.5e-11 against a reported 8.4e-14
+        check.example(1.00000003463646, 0.001, 1.0, 0.001);
         check.forAll(CONCENTRATIONS.as("a1"), CONCENTRATIONS.as("b1"), CONCENTRATIONS.as("a2"), CONCENTRATIONS.as("b2"),
                 (a1, b1, a2, b2) -> {
                     double min = Math.min(Math.min(a1, b1), Math.min(a2, b2));
