@@ -139,10 +139,22 @@ final class Bounds {
         return Quadrature.expectation(d, f, breaks);
     }
 
-    /** C E_p[S_p(X) + S_q(X)]: the rounding of an integral or sum of p (log p - log q) or of p log q. */
+    /**
+     * The rounding of an integral or sum of p (log p - log q) or of p log q: the log terms are off by
+     * C (S_p + S_q), and the factor p = exp(log p) by the relative C S_p + u, which multiplies the
+     * log terms, at most S_p + S_q in magnitude: C E_p[S_p + S_q + (S_p + 1)(S_p + S_q)]. With
+     * q = null (the integrand p alone): C E_p[S_p].
+     */
     static double integrandRounding(UnivariateDistribution p, UnivariateDistribution q) {
         double[] breaks = q == null ? scaleKinks(p) : concat(scaleKinks(p), scaleKinks(q));
-        return C * expect(p, x -> logProbScale(p, x) + (q == null ? 0 : logProbScale(q, x)), breaks).value();
+        return C * expect(p, x -> {
+            double sp = logProbScale(p, x);
+            if (q == null) {
+                return sp;
+            }
+            double sq = logProbScale(q, x);
+            return sp + sq + (sp + 1) * (sp + sq);
+        }, breaks).value();
     }
 
     /** The magnitude of the closed-form entropy of a continuous family. */
