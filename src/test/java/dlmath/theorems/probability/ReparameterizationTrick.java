@@ -203,10 +203,13 @@ class ReparameterizationTrick {
 
     /**
      * The Gauss-Hermite expectations agree with double-exponential quadrature of the estimator against
-     * the standard normal density over the real line (an independent rule, accurate to its error
-     * estimate for these entire integrands). Tolerance: the DE error estimate plus the rounding of both
-     * sums, gamma_{4n+8} times the rule applied to the magnitude, plus C times it for the density's
-     * rounding (its log is at most 1 + eps^2 / 2 in size, below 19 where the integrand matters).
+     * the standard normal density over the real line (an independent rule, accurate to its validated error
+     * estimate for these entire integrands). Tolerance: the DE error estimate (which includes the rounding of
+     * its sum); the rounding of the Gauss-Hermite sum, gamma_{4n+8} sum_i w_i |g|(x_i) (the magnitude at its
+     * nodes); and the rounding of the DE integrand at each eps: the estimator within gamma_8 of its magnitude,
+     * the density exp(-eps^2/2 - ln sqrt(2 pi)) within C (1 + eps^2/2 + 0.92) relatively (C per unit of the
+     * exponent's size, {@link Bounds#C}), integrated against the density by the same rule (its value plus its
+     * error estimate).
      */
     @Property(tries = 100)
     void gaussHermiteAgreesWithDoubleExponentialQuadrature(Check check) {
@@ -218,8 +221,11 @@ class ReparameterizationTrick {
                 Quadrature.Result de = Quadrature.integrate(eps -> std.prob(eps) * g[0].applyAsDouble(eps),
                         Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
                 double mag = gh.apply(g[1]);
+                DoubleUnaryOperator magnitude = g[1];
+                Quadrature.Result rounding = Quadrature.integrate(eps -> std.prob(eps) * magnitude.applyAsDouble(eps)
+                        * (Tol.gamma(8) + Bounds.C * (1.92 + eps * eps / 2)), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
                 Claims.close("Gauss-Hermite = double-exponential quadrature", gh.apply(g[0]), de.value(), de.error()
-                        + Tol.gamma(4 * 12 + 8) * mag + Bounds.C * 19 * mag);
+                        + Tol.gamma(4 * 12 + 8) * mag + rounding.value() + rounding.error());
             }
         });
     }
