@@ -31,6 +31,13 @@ class TensorExtremesTest {
         assertThat(Tensor.of(new double[][] {{MAX, MAX}, {4, 2}}).mean(new int[] {1}, false).toArray())
                 .containsExactly(MAX, 3);
         assertThat(Tensor.of(INF, MAX).meanAll()).isEqualTo(INF);
+        // the overflowing group is not the first one (its entries start at a non-zero offset)
+        assertThat(Tensor.of(new double[][] {{1, 2, 3}, {MAX, MAX, -MAX}}).sum(new int[] {1}, false).toArray())
+                .containsExactly(6, MAX);
+        assertThat(Tensor.of(new double[][] {{4, 2}, {MAX, MAX}}).mean(new int[] {1}, false).toArray())
+                .containsExactly(3, MAX);
+        assertThat(Tensor.of(new double[][] {{4, 2, 3}, {MAX, MAX, MAX}}).mean(new int[] {1}, false).toArray())
+                .containsExactly(3, MAX);
     }
 
     @Test
@@ -47,6 +54,11 @@ class TensorExtremesTest {
         Tensor stack = Tensor.of(new double[] {1, 2, 3, MAX, -MAX, MAX}).reshape(2, 1, 3);
         assertThat(stack.matmul(b).toArray()).containsExactly(1 * 2 + 2 * 2 + 3, MAX);
         assertThat(stack.matmul(Tensor.of(2, 2, 1)).shape()).containsExactly(2, 1);
+        // stacks of 2 x 2 matrices on both sides: [[1, 2], [3, 4]] @ I and [[MAX, -MAX], [1, 1]] @ [[2, 1], [2, 1]]
+        // (inf - inf in the plain sums; exactly [[0, 0], [4, 2]]), the first untouched by the rescaling
+        Tensor as = Tensor.of(new double[] {1, 2, 3, 4, MAX, -MAX, 1, 1}).reshape(2, 2, 2);
+        Tensor bs = Tensor.of(new double[] {1, 0, 0, 1, 2, 1, 2, 1}).reshape(2, 2, 2);
+        assertThat(as.matmul(bs).toArray()).containsExactly(1, 2, 3, 4, 0, 0, 4, 2);
         assertThat(Tensor.of(new double[][] {{INF, 1}}).matmul(Tensor.of(new double[][] {{0}, {1}})).toArray()[0])
                 .isNaN();
         // 4 MAX + 4 MAX - 2 MAX = 6 MAX: beyond the range, +inf (not NaN) after the rescaling
