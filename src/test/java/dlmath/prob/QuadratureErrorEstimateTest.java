@@ -1,5 +1,6 @@
 package dlmath.prob;
 
+import dlmath.gen.ProbGens;
 import dlmath.check.Check;
 import dlmath.check.Claims;
 import dlmath.check.Gen;
@@ -15,7 +16,7 @@ import org.apache.commons.math3.special.Gamma;
  * error. Each property integrates a density, an entropy integrand or a KL integrand written here
  * (not the library's densities) with {@link Quadrature#integrate}, split at mean + {-8, -2, 0, 2, 8}
  * standard deviations as {@link Quadrature#expectation} splits, and compares with a closed form
- * computed independently: commons-math3's {@code logGamma} and {@link #digamma} written here. The
+ * computed independently: commons-math3's {@code logGamma} and {@link ProbGens#digamma} (written in the tests). The
  * engine's hill climbing maximises {@code actual / (reported + R)}, where R is the rounding of the
  * integrand and of the closed form (derived below), and the claim is actual &lt;= reported + R.
  * A refusal (ArithmeticException: no convergence, or the density's mass beyond the double range) is
@@ -48,25 +49,9 @@ class QuadratureErrorEstimateTest {
     static final Gen<Double> CONCENTRATIONS = Gens.doubles(-3, 3).map(e -> Math.pow(10, e));
     static final Gen<Double> RATES = Gens.doubles(-1, 1).map(e -> Math.pow(10, e));
 
-    /**
-     * psi(x) for x &gt; 0: the recurrence psi(x) = psi(x + 1) - 1/x up to x &gt;= 20, then the asymptotic
-     * series ln x - 1/(2x) - sum B_2k / (2k x^2k) to k = 7 (Abramowitz &amp; Stegun 6.3.18).
-     */
-    static double digamma(double x) {
-        double r = 0;
-        while (x < 20) {
-            r -= 1 / x;
-            x += 1;
-        }
-        double f = 1 / (x * x);
-        double t = f * (-1 / 12.0 + f * (1 / 120.0 + f * (-1 / 252.0 + f * (1 / 240.0 + f * (-1 / 132.0
-                + f * (691 / 32760.0 + f * (-1 / 12.0)))))));
-        return r + Math.log(x) - 0.5 / x + t;
-    }
-
     /** The error allowance of one digamma value: 64 u (|psi| + 1/x + ln(x + 10) + 1). */
     static double dgError(double x) {
-        return 64 * U * (Math.abs(digamma(x)) + 1 / x + Math.log(x + 10) + 1);
+        return 64 * U * (Math.abs(ProbGens.digamma(x)) + 1 / x + Math.log(x + 10) + 1);
     }
 
     static double lg(double x) {
@@ -143,14 +128,14 @@ class QuadratureErrorEstimateTest {
 
     /** The second moments of (|ln X|, |ln(1 - X)|, 1) for X ~ Beta(a, b), bounded as in the class comment. */
     static double[] betaMoments(double a, double b) {
-        double la = digamma(a + b) - digamma(a);
-        double lb = digamma(a + b) - digamma(b);
+        double la = ProbGens.digamma(a + b) - ProbGens.digamma(a);
+        double lb = ProbGens.digamma(a + b) - ProbGens.digamma(b);
         return new double[] {1 / a + 1 / (a * a) + la * la, 1 / b + 1 / (b * b) + lb * lb, 1};
     }
 
     /** The second moments of (|ln X|, X, 1) for X ~ Gamma(a, rate r). */
     static double[] gammaMoments(double a, double r) {
-        double l = digamma(a) - Math.log(r);
+        double l = ProbGens.digamma(a) - Math.log(r);
         return new double[] {1 / a + 1 / (a * a) + l * l, a * (a + 1) / (r * r), 1};
     }
 
@@ -187,7 +172,7 @@ class QuadratureErrorEstimateTest {
                     if (r == null) {
                         return;
                     }
-                    double[] t = {lnB2, -lnB1, (a1 - a2) * digamma(a1), (b1 - b2) * digamma(b1), (a2 - a1 + b2 - b1) * digamma(a1 + b1)};
+                    double[] t = {lnB2, -lnB1, (a1 - a2) * ProbGens.digamma(a1), (b1 - b2) * ProbGens.digamma(b1), (a2 - a1 + b2 - b1) * ProbGens.digamma(a1 + b1)};
                     double closed = t[0] + t[1] + t[2] + t[3] + t[4];
                     double closedRounding = 8 * U * (Math.abs(t[0]) + Math.abs(t[1]) + Math.abs(t[2]) + Math.abs(t[3]) + Math.abs(t[4]))
                             + e1 + e2 + Math.abs(a1 - a2) * dgError(a1) + Math.abs(b1 - b2) * dgError(b1)
@@ -227,7 +212,7 @@ class QuadratureErrorEstimateTest {
             if (r == null) {
                 return;
             }
-            double[] t = {(a1 - a2) * digamma(a1), -lg(a1), lg(a2), a2 * Math.log(r1), -a2 * Math.log(r2), a1 * (r2 - r1) / r1};
+            double[] t = {(a1 - a2) * ProbGens.digamma(a1), -lg(a1), lg(a2), a2 * Math.log(r1), -a2 * Math.log(r2), a1 * (r2 - r1) / r1};
             double closed = t[0] + t[1] + t[2] + t[3] + t[4] + t[5];
             double mag = 0;
             for (double v : t) {

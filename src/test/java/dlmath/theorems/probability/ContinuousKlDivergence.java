@@ -114,7 +114,7 @@ class ContinuousKlDivergence {
      * ({@link ProbGens#betas()}), where quadrature cannot follow (mass within 1e-300 of an end):
      * the closed form against the same formula, {@code ln B(a2, b2) - ln B(a1, b1) + (a1 - a2) psi(a1)
      * + (b1 - b2) psi(b1) + (a2 - a1 + b2 - b1) psi(a1 + b1)}, evaluated with commons-math3's
-     * logGamma and a digamma written here ({@link #digamma}; commons-math3's digamma is off by
+     * logGamma and a digamma written in the tests ({@link ProbGens#digamma}; commons-math3's digamma is off by
      * 2.9e-9 at 0.1 and 1.1, which this property found). Tolerance: 2 C times the magnitude of the
      * terms ({@link Bounds#klScale}), the rounding of both evaluations and of their special functions.
      */
@@ -131,28 +131,11 @@ class ContinuousKlDivergence {
             check.cover(20, min < 1e-2, "a concentration below 1e-2");
             check.cover(20, max > 1e2, "a concentration above 1e2");
             check.label(min < 1 ? "some concentration < 1" : "all concentrations >= 1");
-            double ref = lnB(a2, b2) - lnB(a1, b1) + (a1 - a2) * digamma(a1) + (b1 - b2) * digamma(b1)
-                    + (a2 - a1 + b2 - b1) * digamma(a1 + b1);
+            double ref = lnB(a2, b2) - lnB(a1, b1) + (a1 - a2) * ProbGens.digamma(a1) + (b1 - b2) * ProbGens.digamma(b1)
+                    + (a2 - a1 + b2 - b1) * ProbGens.digamma(a1 + b1);
             Claims.close("KL(Beta || Beta) = the formula with commons-math3's logGamma and our digamma", KL.divergence(p, q), ref,
                     2 * Bounds.C * Bounds.klScale(p, q));
         });
-    }
-
-    /**
-     * psi(x) for x &gt; 0, independently of the code under test: the recurrence psi(x) = psi(x + 1) - 1/x
-     * up to x &gt;= 20, then the asymptotic series ln x - 1/(2x) - sum B_2k / (2k x^2k) to k = 7, whose
-     * first omitted term is below 1e-19 at x = 20 (Abramowitz &amp; Stegun 6.3.18).
-     */
-    static double digamma(double x) {
-        double r = 0;
-        while (x < 20) {
-            r -= 1 / x;
-            x += 1;
-        }
-        double f = 1 / (x * x);
-        double t = f * (-1 / 12.0 + f * (1 / 120.0 + f * (-1 / 252.0 + f * (1 / 240.0 + f * (-1 / 132.0
-                + f * (691 / 32760.0 + f * (-1 / 12.0)))))));
-        return r + Math.log(x) - 0.5 / x + t;
     }
 
     private static double lnB(double a, double b) {
