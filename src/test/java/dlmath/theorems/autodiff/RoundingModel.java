@@ -129,13 +129,9 @@ final class RoundingModel {
             }
             case "logdet" -> {
                 Tensor s = x[0].add(x[0].transpose()).mul(0.5);
-                double[] ev = eigenvalueBounds(s.toArray2D());
-                double lo = Double.POSITIVE_INFINITY;
-                double hi = 0;
-                for (double e : ev) {
-                    lo = Math.min(lo, e);
-                    hi = Math.max(hi, e);
-                }
+                double[] range = spectrumRange(s);
+                double lo = range[0];
+                double hi = range[1];
                 int d = s.dim(0);
                 if (!(lo > 0)) {
                     out[0] = Double.POSITIVE_INFINITY;     // not shown positive definite: no derived bound
@@ -288,13 +284,9 @@ final class RoundingModel {
             }
             case "logdet" -> {
                 Tensor s = x[0].add(x[0].transpose()).mul(0.5);
-                double[] ev = eigenvalueBounds(s.toArray2D());
-                double lo = Double.POSITIVE_INFINITY;
-                double hi = 0;
-                for (double e : ev) {
-                    lo = Math.min(lo, e);
-                    hi = Math.max(hi, e);
-                }
+                double[] range = spectrumRange(s);
+                double lo = range[0];
+                double hi = range[1];
                 int dd = s.dim(0);
                 double inv = lo > 0 ? Math.sqrt(dd) / lo : Double.POSITIVE_INFINITY;                  // ||S^-1||_inf <= sqrt(n) ||S^-1||_2
                 double normS = Math.sqrt(dd) * hi;
@@ -328,6 +320,17 @@ final class RoundingModel {
             }
         }
         return out;
+    }
+
+    /** The smallest and the largest (at least 0) of {@link #eigenvalueBounds} of the symmetric part s. */
+    private static double[] spectrumRange(Tensor s) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double e : eigenvalueBounds(s.toArray2D())) {
+            lo = Math.min(lo, e);
+            hi = Math.max(hi, e);
+        }
+        return new double[] {lo, hi};
     }
 
     /**
