@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The training loop of the labs (in {@code learn}, above {@code nn} and {@code optim} in the
- * layering of DESIGN.md): mini-batches of a shuffled epoch, the loss's gradient by reverse mode, and
+ * layering of ARCHITECTURE.md): mini-batches of a shuffled epoch, the loss's gradient by reverse mode, and
  * an update rule of {@code dlmath.optim} (params + updates, optax style); the layer state
  * (running statistics) threads through the steps as values.
  */
