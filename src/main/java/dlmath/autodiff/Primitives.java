@@ -595,12 +595,17 @@ public final class Primitives {
             (x, dx, y, a) -> dx[0].sum(a.ints("axes"), true),
             REDUCTION, reduction(false), ANY, "rank 1 to 3, entries in (-3, 3), a non-empty set of axes");
 
-    /** Mean over axes (keepdims): x̄ += broadcastTo(ȳ / k), k the group size. */
+    /**
+     * Mean over axes (keepdims): x̄ += broadcastTo(ȳ / k), k the group size. The rule divides by the
+     * integer k (exact data) rather than multiplying by 1/k, which would put the rounded constant
+     * fl(1/k) on the tape of the reverse sweep: every constant of a sweep is then exact data (masks,
+     * zeros, shifts, small integers), which the running error analysis of AD-03..09 takes as given.
+     */
     public static final Primitive MEAN = new Primitive("mean", 1,
             (x, a) -> x[0].mean(a.ints("axes"), true),
             c -> {
                 int k = TensorSupport.groupSize(c.in(0).shape(), c.attrs().ints("axes"));
-                c.add(0, broadcastBack(c.g().mul(1.0 / k), c.in(0)));
+                c.add(0, broadcastBack(c.g().div(k), c.in(0)));
             },
             (x, dx, y, a) -> dx[0].mean(a.ints("axes"), true),
             (x, y, a) -> x[0].size(), reduction(false), ANY, "rank 1 to 3, entries in (-3, 3), a non-empty set of axes");

@@ -9,7 +9,6 @@ import dlmath.check.Gen;
 import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
-import dlmath.check.Tol;
 import dlmath.gen.AutodiffGens;
 import dlmath.gen.AutodiffGens.OpSample;
 import dlmath.gen.AutodiffGens.ProgramCase;
@@ -68,11 +67,14 @@ class Adjointness {
     }
 
     /**
-     * Checks <v, J u> = <J^T v, u>. Tolerance: both sides are linear in u (resp. v) and computed
-     * with W roundings (the counted work of the forward-mode and reverse-mode evaluations);
-     * with the first-order model of {@link FiniteDifferences#delta} each side is within
-     * gamma_W M^2 ||u||_1 ||v||_1 of the exact value, M the largest magnitude of the point and
-     * its values.
+     * Checks <v, J u> = <J^T v, u>; the identity is exact, so the tolerance is the sum of the two sides'
+     * rounding bounds, per run and derived (no count of the run enters). Forward side: the tangent's
+     * per-entry bound by running error analysis of the tangent sweep ({@link TangentError}), carried
+     * through the inner product with v (v exact data): {@code sum |v| f + gamma_n sum |v t^|}
+     * ({@link TangentError#dotBound}). Reverse side: the cotangents J^T v, computed with
+     * {@code createGraph} so that the reverse sweep is a tape of registry primitives, get their
+     * per-entry bounds from {@link RunningError} on that tape, carried through the inner product with
+     * u ({@link Derivatives#dotBound}).
      */
     static void dotProductTest(Check check, Probe p) {
         Graph fg = new Graph();
@@ -81,32 +83,30 @@ class Adjointness {
             duals[i] = fg.dual(p.x()[i], p.u()[i]);
         }
         Var y = p.f().apply(duals);
-        double lhs = dot(p.v(), y.tangent());
+        Tensor tangent = y.tangent();
+        double lhs = dot(p.v(), tangent);
         Autodiff.Dual dual = Autodiff.jvp(p.f(), p.x(), p.u());
-        Claims.that("Autodiff.jvp gives the same tangent as dual variables", dual.tangent().equals(y.tangent()));
+        Claims.that("Autodiff.jvp gives the same tangent as dual variables", dual.tangent().equals(tangent));
+        double lhsBound = TangentError.dotBound(p.v(), tangent, TangentError.of(y));
 
         Graph rg = new Graph();
         Var[] vars = Autodiff.variables(rg, p.x());
-        Var yr = p.f().apply(vars);
-        long forwardWork = rg.work();
-        Var[] jtv = Autodiff.grad(yr, p.v(), false, vars);
+        Var[] jtv = Autodiff.grad(p.f().apply(vars), p.v(), true, vars);
         Tensor[] viaApi = Autodiff.vjp(p.f(), p.x(), p.v());
+        Tensor[] cotangents = Autodiff.values(jtv);
+        Tensor[] errors = new Tensor[jtv.length];
+        java.util.IdentityHashMap<Var, Tensor> memo = new java.util.IdentityHashMap<>();
         for (int i = 0; i < jtv.length; i++) {
-            Claims.that("Autodiff.vjp gives the same cotangents as grad", viaApi[i].equals(jtv[i].value()));
+            Claims.that("Autodiff.vjp gives the same cotangents as grad", viaApi[i].equals(cotangents[i]));
+            errors[i] = RunningError.of(jtv[i], memo);
         }
-        double rhs = 0;
-        double u1 = 0;
-        double m = Math.max(1, y.value().normInf());
-        for (int i = 0; i < jtv.length; i++) {
-            rhs += dot(jtv[i].value(), p.u()[i]);
-            u1 += p.u()[i].norm1();
-            m = Math.max(m, p.x()[i].normInf());
-        }
-        long work = 2 * forwardWork + (rg.work() - forwardWork) + 2;
-        double tol = 2 * Tol.gamma((int) Math.min(work, 1_000_000)) * m * m * u1 * Math.max(p.v().norm1(), Tol.U)
-                + 2 * work * FiniteDifferences.UNDERFLOW * m * m;
+        double rhs = Derivatives.dot(cotangents, p.u());
+        double rhsBound = Derivatives.dotBound(p.u(), new Derivatives.Bounded(cotangents, errors));
+        double tol = lhsBound + rhsBound;
         check.note("<v, J u> (forward)", lhs);
         check.note("<J^T v, u> (reverse)", rhs);
+        check.note("bound, forward side", lhsBound);
+        check.note("bound, reverse side", rhsBound);
         Claims.close("<v, J u> = <J^T v, u>", lhs, rhs, tol);
     }
 

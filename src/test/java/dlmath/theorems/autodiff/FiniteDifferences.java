@@ -155,23 +155,6 @@ public final class FiniteDifferences {
     }
 
     /**
-     * The first-order rounding model {@code gamma_W M^2} of one evaluation, W the work of the
-     * evaluation (a bound on the number of roundings on any path to an output) and M = max(1,
-     * largest magnitude among inputs and computed values): every rounding perturbs a quantity of
-     * magnitude at most M by at most uM and reaches an output through at most one further factor
-     * of magnitude M (Higham, Accuracy and Stability, 2nd ed., Sec. 3.1). Kept only where the
-     * running error analysis of {@link RunningError} does not reach, forward-mode tangents (they are
-     * tensors, not tape nodes): AD-03 and AD-07's forward-over-reverse comparison. W is the graph's
-     * declared work of primitives of {@code Primitives.ALL}, which AD-13 checks against the
-     * instrument {@code OpCount} (declared >= executed, forward and reverse rule of every primitive).
-     */
-    public static double delta(long work, double magnitude) {
-        double m = Math.max(1, magnitude);
-        long w = Math.max(2, Math.min(work, 1_000_000));
-        return (Tol.gamma((int) w) + w * UNDERFLOW) * m * m;
-    }
-
-    /**
      * The length over which the primitive varies near x: |x| for log, sqrt and pow (pole at 0, so
      * that steps stay relative down to 1e-300) and for abs and relu (the stencil never reaches the
      * kink at 0); the distance 1 + x to the pole for log1p near -1; 1 for exp, tanh, sigmoid, sin

@@ -57,35 +57,44 @@ class HessianVectorProducts {
     }
 
     /**
-     * Forward-over-reverse has no tape (tangents are tensors, not graph nodes), so the running error
-     * analysis does not reach it: this comparison keeps the first-order model of
-     * {@link FiniteDifferences#delta} (gamma_W M^2 per entry of H v, times ||v||_1), W the graph's declared
-     * work of reverse-over-reverse, which AD-13 checks against the instrumented count (declared >= executed
-     * for every primitive of Primitives.ALL, the only primitives of programs).
+     * Reverse-over-reverse against forward-over-reverse: both are exact H v, so the tolerance per entry
+     * is the sum of their rounding bounds. Reverse-over-reverse: {@link RunningError} on the tape of
+     * both sweeps (v exact data), as in the first property. Forward-over-reverse: the gradient is
+     * computed on dual variables (point x, tangent v) with {@code createGraph}, so every step of the
+     * reverse sweep is a tape node carrying its tangent; {@link TangentError} bounds each tangent by
+     * running error analysis of the tangent sweep (each JVP rule's rounding and its sensitivity to
+     * its operands' value and tangent errors). No count the code reports about its run enters.
      */
     @Property(tries = 150)
     void reverseOverReverseMatchesForwardOverReverse(Check check) {
         check.forAll(CASES.as("case"), c -> {
             Tensor[] x = c.program().inputs();
+            Derivatives.Bounded rr = Derivatives.hvp(c.program(), x, c.v());
             Graph g = new Graph();
-            Var[] xs = Autodiff.variables(g, x);
-            Var[] values = c.program().program().run(xs);
-            Var[] grads = Autodiff.grad(values[values.length - 1].sum(), null, true, xs);
-            Autodiff.grad(Derivatives.inner(grads, c.v()), xs);          // charges the second sweep's work
-            double m = 1;
-            for (Var v : values) {
-                m = Math.max(m, v.value().normInf());
+            Var[] duals = new Var[x.length];
+            for (int i = 0; i < x.length; i++) {
+                duals[i] = g.dual(x[i], c.v()[i]);
             }
-            for (Var v : grads) {
-                m = Math.max(m, v.value().normInf());
+            Var[] grads = Autodiff.grad(c.program().program().evaluate(duals), null, true, duals);
+            TangentError analysis = new TangentError();
+            Tensor[] tangents = new Tensor[grads.length];
+            Tensor[] bounds = new Tensor[grads.length];
+            for (int i = 0; i < grads.length; i++) {
+                tangents[i] = grads[i].tangent();
+                bounds[i] = analysis.tangent(grads[i]);
             }
-            double delta = FiniteDifferences.delta(g.work(), m);
-            double underflow = g.work() * FiniteDifferences.UNDERFLOW * m * m;
-            double[] a = Derivatives.flat(Autodiff.hvpReverseOverReverse(vars -> c.program().program().evaluate(vars), x, c.v()));
-            double[] b = Derivatives.flat(Autodiff.hvpForwardOverReverse(vars -> c.program().program().evaluate(vars), x, c.v()));
-            double tol = 2 * delta * Derivatives.norm1(c.v()) + 2 * underflow;
+            Tensor[] viaRr = Autodiff.hvpReverseOverReverse(vars -> c.program().program().evaluate(vars), x, c.v());
+            Tensor[] viaFr = Autodiff.hvpForwardOverReverse(vars -> c.program().program().evaluate(vars), x, c.v());
+            for (int i = 0; i < x.length; i++) {
+                Claims.that("Autodiff.hvpReverseOverReverse gives the same H v as grad of <grad f, v>", viaRr[i].equals(rr.value()[i]));
+                Claims.that("Autodiff.hvpForwardOverReverse gives the same H v as the tangent of grad f", viaFr[i].equals(tangents[i]));
+            }
+            double[] a = Derivatives.flat(rr.value());
+            double[] b = Derivatives.flat(tangents);
+            double[] ea = rr.flatError();
+            double[] eb = Derivatives.flat(bounds);
             for (int i = 0; i < a.length; i++) {
-                Claims.close("(H v)[" + i + "]: reverse-over-reverse vs forward-over-reverse", a[i], b[i], tol);
+                Claims.close("(H v)[" + i + "]: reverse-over-reverse vs forward-over-reverse", a[i], b[i], ea[i] + eb[i]);
             }
         });
     }

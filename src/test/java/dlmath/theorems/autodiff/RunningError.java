@@ -74,7 +74,8 @@ public final class RunningError {
         return of(y, new IdentityHashMap<>(leaves));
     }
 
-    private static Tensor of(Var v, IdentityHashMap<Var, Tensor> memo) {
+    /** As {@link #of(Var)}, memoized in {@code memo} (node to bound), which callers may share across nodes of one tape. */
+    static Tensor of(Var v, IdentityHashMap<Var, Tensor> memo) {
         Tensor known = memo.get(v);
         if (known != null) {
             return known;
