@@ -101,13 +101,14 @@ class ShermanMorrison {
             // frequency alternative of weight 1 of 2: p = 1/2 exactly. |d| < 1e-3 when the near-singular boolean is true
             // (>= 1/2), k = integers(1, 12) >= 4 (the choices 0..2 have at most eb 3/5 + (1 - eb) 3/12 <= 0.425) and
             // ||v||^2 >= 1e-3: an entry of v (doubles(-10, 10)) has |v_i| >= 0.0317 with probability >= 1/4 0.9968 +
-            // 0.075 * 20/21 + 1/8 * 0.5025 = 0.383 (uniform, integer, log-uniform draws), so for n in [1, 5] (integers,
-            // uniform) P(||v||^2 >= 1e-3) >= 1/5 sum_{n=1..5} (1 - 0.617^n) = 0.707 and for n >= 30 at least
-            // 1 - 0.617^30 > 0.99999; then d = d0 = +-10^-k up to rounding far below 1e-4. Per try: small near-singular
-            // p >= 0.5 * 0.575 * 0.707 = 0.203, large near-singular p >= 0.5 * 0.575 * 0.99999 = 0.2875, so
-            // |d| < 1e-3 and n >= 30: p >= 1/2 * 0.2875 = 0.1437; |d| < 1e-3 at any size: p >= 1/2 (0.203 + 0.2875) = 0.245.
+            // 0.075 * 20/21 + 1/8 * 0.5025 = 0.383 (uniform, integer, log-uniform draws), independently per entry, so
+            // P(||v||^2 >= 1e-3) >= 1 - 0.617^n: at least 0.383 for n in [1, 5] (whatever the edge bias does to n; an
+            // earlier version averaged over a uniform n, 0.707, which rule C does not give) and at least
+            // 1 - 0.617^30 > 0.99999 for n >= 30; then d = d0 = +-10^-k up to rounding far below 1e-4. Per try: small
+            // near-singular p >= 0.5 * 0.575 * 0.383 = 0.110, large near-singular p >= 0.5 * 0.575 * 0.99999 = 0.2875,
+            // so |d| < 1e-3 and n >= 30: p >= 1/2 * 0.2875 = 0.1437; |d| < 1e-3 at any size: p >= 1/2 (0.110 + 0.2875) = 0.199.
             check.cover(Coverage.percent(0.5, 150), isLarge(in), "n in [30, 50]");
-            check.cover(Coverage.percent(0.245, 150), Math.abs(p.d()) < 1e-3, "|d| < 1e-3 (near-singular update)");
+            check.cover(Coverage.percent(0.199, 150), Math.abs(p.d()) < 1e-3, "|d| < 1e-3 (near-singular update)");
             check.cover(Coverage.percent(0.1437, 150), isLarge(in) && Math.abs(p.d()) < 1e-3,
                     "|d| < 1e-3 and n in [30, 50] (a near-singular update of a large matrix)");
             Tensor m = a.add(u.outer(v));
