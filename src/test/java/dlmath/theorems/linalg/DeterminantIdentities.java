@@ -8,7 +8,9 @@ import dlmath.check.Gens;
 import dlmath.check.Property;
 import dlmath.check.Theorem;
 import dlmath.check.Tol;
+import dlmath.gen.Coverage;
 import dlmath.gen.LinalgGens;
+import dlmath.gen.MatrixGens;
 import dlmath.gen.TensorGens;
 import dlmath.linalg.Linalg;
 import dlmath.linalg.Lu;
@@ -66,16 +68,72 @@ class DeterminantIdentities {
                 Gens.weight(1, Gens.integers(2, maxWilkinson).map(DeterminantIdentities::wilkinson)));
     }
 
+    /** An m x n matrix of integers in [-k, k] (exact in double; its determinant is an integer). */
+    static Gen<Tensor> integerMatrix(int m, int n, int k) {
+        return Gens.listOfSize(Gens.integers(-k, k), m * n)
+                .map(l -> Tensor.of(new int[] {m, n}, l.stream().mapToDouble(Integer::doubleValue).toArray()));
+    }
+
+    /** B rounded to the nearest multiples of 2^-30 (a dyadic matrix: integers of about 34 bits times 2^-30). */
+    static Tensor dyadic(Tensor b) {
+        return b.map(x -> Math.rint(Math.scalb(x, 30)) * 0x1.0p-30);
+    }
+
+    /** diag(2^r) B diag(2^c), exactly (powers of two), row and column exponents in [-8, 8]. */
+    static Gen<Tensor> graded(Tensor b) {
+        int n = b.dim(0);
+        return Gens.tuples(Gens.listOfSize(Gens.integers(-8, 8), n), Gens.listOfSize(Gens.integers(-8, 8), n)).map(t -> {
+            double[][] g = b.toArray2D();
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    g[i][j] = Math.scalb(g[i][j], t.first().get(i) + t.second().get(j));
+                }
+            }
+            return Tensor.of(g);
+        });
+    }
+
+    /**
+     * Large squares, n in [30, 50], from five families of equal weight (a frequency: exactly 1/5 each): a Haar matrix
+     * U diag(s) V^T with s in [0, 10] (zeros and tiny values included: near-singular) rounded to multiples of 2^-30
+     * (a dyadic matrix; its smallest singular values are then those of a 2^-31 perturbation), integers in [-10, 10]
+     * (det an integer up to 10^92), an integer product X Y^T of rank r in [1, n - 1] (det exactly 0), the dyadic
+     * Haar matrix with s in [1, 10] graded by powers of two on rows and columns (2^-8 .. 2^8 each: |det| is within
+     * [2^-850, 2^(800 + 166)], inside the double range), and Wilkinson's W_n (growth 2^(n-1)). The exact
+     * determinant (La.exactDet: the powers of two of rows and columns taken out, then La.modularDet on integers of
+     * at most about 36 bits) costs a few milliseconds at n = 50.
+     */
+    static Gen<Tensor> large() {
+        return Gens.integers(LinalgGens.LARGE_MIN, LinalgGens.LARGE_MAX).flatMap(n -> Gens.frequency(
+                Gens.weight(1, MatrixGens.spectra(n).flatMap(s -> MatrixGens.withSingularValues(n, n, s)).map(DeterminantIdentities::dyadic)),
+                Gens.weight(1, integerMatrix(n, n, 10)),
+                Gens.weight(1, Gens.integers(1, n - 1).flatMap(r -> Gens.tuples(integerMatrix(n, r, 3), integerMatrix(r, n, 3))
+                        .map(t -> t.first().matmul(t.second())))),
+                Gens.weight(1, Gens.doubleArrays(Gens.doubles(1, 10), n, n)
+                        .flatMap(s -> MatrixGens.withSingularValues(n, n, s)).map(DeterminantIdentities::dyadic)
+                        .flatMap(DeterminantIdentities::graded)),
+                Gens.weight(1, Gens.constant(wilkinson(n)))));
+    }
+
     static boolean isWilkinson(Tensor a) {
         return a.dim(0) >= 2 && a.equals(wilkinson(a.dim(0)));
     }
 
+    /**
+     * Against the exact determinant. Sizes: {@link #squares} (n <= 5, Wilkinson's up to 12) with probability 7/8,
+     * {@link #large()} (n in [30, 50]) with probability 1/8, a frequency: exact per try, no edge bias. No targeted
+     * search, so all N = 200 tries are random. Covers (false alarm at most 1e-9 each): n in [30, 50] with p = 1/8,
+     * Coverage.percent(0.125, 200) (1/10 would be too rare for 1e-9 over 200 tries); Wilkinson's matrix with
+     * p = 7/8 * 1/5 + 1/8 * 1/5 = 1/5, 2% (exp(-200 KL(0.02 || 0.2)) = e^-31).
+     */
     @Property(tries = 200)
     void luDeterminantIsWithinItsErrorBoundOfTheExactDeterminant(Check check) {
         check.example(Tensor.of(new double[][] {{1, 2}, {2, 4}}));
         check.example(Tensor.of(new double[][] {{0, 1}, {1, 0}}));
-        check.forAll(squares(12).as("A"), a -> {
+        check.forAll(Gens.frequency(Gens.weight(7, squares(12)), Gens.weight(1, large())).as("A"), a -> {
             check.cover(2, isWilkinson(a), "Wilkinson's growth matrix");
+            check.cover(Coverage.percent(0.125, 200), a.dim(0) >= LinalgGens.LARGE_MIN, "n in [30, 50]");
+            check.label(a.dim(0) >= LinalgGens.LARGE_MIN ? "n in [30, 50]" : "n <= 12");
             Det d = Det.of(a);
             double exact = La.exactDet(a);
             check.note("det (LU)", d.value());

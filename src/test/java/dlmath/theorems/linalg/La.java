@@ -269,28 +269,66 @@ final class La {
 
     /**
      * The determinant of a matrix of doubles, computed exactly and rounded once to double: every
-     * double is an integer times 2^e, so with e_min the smallest exponent of a nonzero entry,
-     * M = 2^-e_min A is an integer matrix, det A = 2^(n e_min) det M, and det M is computed exactly by
-     * Bareiss' fraction-free elimination in BigInteger (every division in it is exact). The result is
-     * within 2u relatively of det A (a truncation to 1000 bits, if needed, and BigInteger.doubleValue's
-     * rounding to nearest; the power of two is exact unless the result leaves the double range).
+     * double is an integer times 2^e, so with r_i the exponent of the last bit of row i (the smallest over its
+     * nonzero entries) M = diag(2^-r_i) A is an integer matrix, and with t_j the trailing zero bits common to
+     * column j of M, M' = M diag(2^-t_j) is one too; det A = 2^(sum r_i + sum t_j) det M', and det M' is computed
+     * exactly by Bareiss' fraction-free elimination in BigInteger (every division in it is exact). Row and column
+     * scales by powers of two cost nothing this way (a graded 50 x 50 matrix has integers of about 60 bits, not
+     * 60 plus its exponent range). The result is within 2u relatively of det A (a truncation to 1000 bits, if
+     * needed, and BigInteger.doubleValue's rounding to nearest; the power of two is exact unless the result
+     * leaves the double range).
      */
     static double exactDet(Tensor a) {
         int n = a.dim(0);
-        int emin = Integer.MAX_VALUE;
-        for (double x : a.toArray()) {
-            if (x != 0) {
-                emin = Math.min(emin, lowExponent(x));
-            }
-        }
-        if (emin == Integer.MAX_VALUE) {
-            return 0;
-        }
         BigInteger[][] m = new BigInteger[n][n];
+        long exponent = 0;
         for (int i = 0; i < n; i++) {
+            int r = Integer.MAX_VALUE;
             for (int j = 0; j < n; j++) {
-                m[i][j] = scaled(a.get(i, j), emin);
+                double x = a.get(i, j);
+                if (x != 0) {
+                    r = Math.min(r, lowExponent(x));
+                }
             }
+            if (r == Integer.MAX_VALUE) {
+                return 0; // a zero row
+            }
+            for (int j = 0; j < n; j++) {
+                m[i][j] = scaled(a.get(i, j), r);
+            }
+            exponent += r;
+        }
+        for (int j = 0; j < n; j++) {
+            int t = Integer.MAX_VALUE;
+            for (int i = 0; i < n; i++) {
+                if (m[i][j].signum() != 0) {
+                    t = Math.min(t, m[i][j].getLowestSetBit());
+                }
+            }
+            if (t == Integer.MAX_VALUE) {
+                return 0; // a zero column
+            }
+            for (int i = 0; i < n; i++) {
+                m[i][j] = m[i][j].shiftRight(t);
+            }
+            exponent += t;
+        }
+        BigInteger d = n <= BAREISS_MAX ? null : modularDet(m);
+        return toDouble(d != null ? d : bareiss(m), exponent);
+    }
+
+    /**
+     * Up to this order {@link #exactDet} uses Bareiss' elimination, beyond it {@link #modularDet} (faster at n = 30-50)
+     * unless its primes do not suffice.
+     */
+    static final int BAREISS_MAX = 12;
+
+    /** The determinant of an integer matrix by Bareiss' fraction-free elimination (every division exact). */
+    static BigInteger bareiss(BigInteger[][] matrix) {
+        int n = matrix.length;
+        BigInteger[][] m = new BigInteger[n][];
+        for (int i = 0; i < n; i++) {
+            m[i] = matrix[i].clone();
         }
         BigInteger prev = BigInteger.ONE;
         int sign = 1;
@@ -301,7 +339,7 @@ final class La {
                     p++;
                 }
                 if (p == n) {
-                    return 0;
+                    return BigInteger.ZERO;
                 }
                 BigInteger[] row = m[p];
                 m[p] = m[k];
@@ -315,8 +353,154 @@ final class La {
             }
             prev = m[k][k];
         }
-        BigInteger d = sign < 0 ? m[n - 1][n - 1].negate() : m[n - 1][n - 1];
-        return toDouble(d, (long) n * emin);
+        return sign < 0 ? m[n - 1][n - 1].negate() : m[n - 1][n - 1];
+    }
+
+    /**
+     * The 200 largest primes below 2^31, found by trial division (exact): the moduli of {@link #modularDet}, enough
+     * for a determinant of about 6000 bits (a 50 x 50 matrix of 120-bit integers); beyond, Bareiss.
+     */
+    private static final long[] PRIMES = primesBelow2To31(200);
+
+    private static long[] primesBelow2To31(int count) {
+        long[] out = new long[count];
+        int k = 0;
+        for (long c = (1L << 31) - 1; k < count; c -= 2) {
+            boolean prime = true;
+            for (long d = 3; d * d <= c; d += 2) {
+                if (c % d == 0) {
+                    prime = false;
+                    break;
+                }
+            }
+            if (prime) {
+                out[k++] = c;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The determinant of an integer matrix, exactly, by the Chinese remainder theorem: |det M| <= prod_i ||m_i||_2
+     * (Hadamard) < 2^h with h = sum_i (bitLength of the row's largest entry + log2(n) / 2), so det M mod a product of
+     * distinct primes P > 2^(h + 1) determines det M as the residue of least absolute value; det M mod p comes from
+     * Gaussian elimination in the field Z/p (every operation exact in long: operands below 2^31), the residues are
+     * combined by Garner's mixed-radix algorithm in BigInteger. Exact like Bareiss, but each step is a machine
+     * multiplication instead of a division of big integers: about 30 ms for a 50 x 50 matrix of 60-bit integers,
+     * against a second for Bareiss. Null when the Hadamard bound needs more than the 200 primes of {@link #PRIMES}.
+     */
+    static BigInteger modularDet(BigInteger[][] m) {
+        int n = m.length;
+        double h = 1;
+        int limbs = 1;
+        for (BigInteger[] row : m) {
+            int bits = 0;
+            for (BigInteger x : row) {
+                bits = Math.max(bits, x.abs().bitLength());
+            }
+            if (bits == 0) {
+                return BigInteger.ZERO;
+            }
+            h += bits + 0.5 * Math.log(n) / Math.log(2);
+            limbs = Math.max(limbs, (bits + 31) / 32);
+        }
+        // each entry as 32-bit limbs of its magnitude, most significant first, and its sign
+        long[][][] limb = new long[n][n][limbs];
+        int[][] signs = new int[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                BigInteger x = m[i][j].abs();
+                signs[i][j] = m[i][j].signum();
+                for (int k = 0; k < limbs; k++) {
+                    limb[i][j][limbs - 1 - k] = x.shiftRight(32 * k).longValue() & 0xFFFFFFFFL;
+                }
+            }
+        }
+        BigInteger x = BigInteger.ZERO;   // det mod P, in [0, P)
+        BigInteger modulus = BigInteger.ONE;
+        long[][] r = new long[n][n];
+        for (int q = 0; modulus.bitLength() <= h + 1; q++) {
+            if (q == PRIMES.length) {
+                return null;
+            }
+            long p = PRIMES[q];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    long v = 0;
+                    for (long l : limb[i][j]) {
+                        v = ((v << 32) + l) % p; // v < 2^31, so v 2^32 + l < 2^63
+                    }
+                    r[i][j] = signs[i][j] < 0 && v != 0 ? p - v : v;
+                }
+            }
+            long d = detModP(r, p);
+            // Garner: x' = x + P ((d - x) / P mod p), so x' = x mod P and x' = d mod p
+            long xp = x.mod(BigInteger.valueOf(p)).longValue();
+            long pinv = inverseModP(modulus.mod(BigInteger.valueOf(p)).longValue(), p);
+            long t = Math.floorMod(d - xp, p) * pinv % p;
+            x = x.add(modulus.multiply(BigInteger.valueOf(t)));
+            modulus = modulus.multiply(BigInteger.valueOf(p));
+        }
+        return x.compareTo(modulus.shiftRight(1)) > 0 ? x.subtract(modulus) : x;
+    }
+
+    /** det r mod p by Gaussian elimination in Z/p (r is overwritten; entries in [0, p)). */
+    private static long detModP(long[][] r, long p) {
+        int n = r.length;
+        long det = 1;
+        for (int k = 0; k < n; k++) {
+            int piv = k;
+            while (piv < n && r[piv][k] == 0) {
+                piv++;
+            }
+            if (piv == n) {
+                return 0;
+            }
+            if (piv != k) {
+                long[] row = r[piv];
+                r[piv] = r[k];
+                r[k] = row;
+                det = p - det;
+            }
+            det = det * r[k][k] % p;
+            long inv = inverseModP(r[k][k], p);
+            double pinv = 1.0 / p;
+            for (int i = k + 1; i < n; i++) {
+                long f = r[i][k] * inv % p;
+                if (f != 0) {
+                    long[] ri = r[i];
+                    long[] rk = r[k];
+                    long g = p - f;
+                    for (int j = k + 1; j < n; j++) {
+                        // x mod p without a division: x < 2^62, and x / p in double is off by less than 2^-20 + 1, so
+                        // q = (long) (x / p) leaves x - q p in (-p, 2p); one correction each way makes it exact
+                        long x = ri[j] + g * rk[j];
+                        long y = x - (long) (x * pinv) * p;
+                        y = y < 0 ? y + p : y;
+                        ri[j] = y >= p ? y - p : y;
+                    }
+                }
+            }
+        }
+        return det % p;
+    }
+
+    /** a^-1 mod p for a prime p and a not divisible by p (extended Euclid). */
+    private static long inverseModP(long a, long p) {
+        long t = 0;
+        long newT = 1;
+        long r = p;
+        long newR = Math.floorMod(a, p);
+        while (newR != 0) {
+            long quotient = r / newR;
+            long tmp = t - quotient * newT;
+            t = newT;
+            newT = tmp;
+            tmp = r - quotient * newR;
+            r = newR;
+            newR = tmp;
+        }
+        return Math.floorMod(t, p);
     }
 
     /** The rank of a matrix of doubles, exactly: Gaussian elimination in rationals (commons-math3 BigFraction, exact from a double). */
@@ -380,10 +564,13 @@ final class La {
     // ------------------------------------------------------------------ high-precision SVD
 
     /**
-     * Singular values, descending, by one-sided Jacobi in 40-digit decimal arithmetic on the exact
-     * entries of {@code a}, rotating while |gamma| > 1e-32 sqrt(alpha beta). The result is within
+     * Singular values, descending, by one-sided Jacobi in 40-digit decimal arithmetic on the entries of
+     * {@code a} rounded to 40 digits, rotating while |gamma| > 1e-32 sqrt(alpha beta). The result is within
      * about 1e-31 kappa(B_s) relative of the exact singular values (Demmel-Veselic's bound at
-     * 40-digit precision), far below double precision.
+     * 40-digit precision), far below double precision. (The rounding of the entries is an entrywise, hence
+     * columnwise, relative perturbation of at most 5e-40, which moves each singular value by a relative
+     * 5e-40 sqrt(n) kappa(B_s) at most, Demmel-Veselic Thm 2.14; an earlier version took the exact decimal
+     * expansions, up to 750 digits for entries near 1e-300, which made the first sweep slow.)
      */
     static double[] referenceSingularValues(Tensor a) {
         MathContext mc = new MathContext(40);
@@ -395,7 +582,7 @@ final class La {
         BigDecimal[][] b = new BigDecimal[cols][rows];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                BigDecimal x = new BigDecimal(a.get(i, j));
+                BigDecimal x = new BigDecimal(a.get(i, j), mc); // rounded to 40 digits: see the Javadoc
                 if (wide) {
                     b[i][j] = x;
                 } else {
