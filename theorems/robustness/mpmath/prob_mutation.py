@@ -72,3 +72,69 @@ for a, d in [(1e5, 1e-5), (1e5, -2e-5), (3e5, 5e-4)]:
     more.append(("temmeQ", (a, d), (), mp.gammainc(F(a), x, mp.inf, regularized=True)))
 for kind, al, x, v in more:
     print(kind, ",".join(repr(float(t)) for t in al) + (";" + ",".join(repr(float(t)) for t in x) if x else ""), mp.nstr(v, 25))
+# Beta(a, b): log density and entropy (for BetaMutationTest)
+beta = []
+def betaEntropy(a, b):
+    a, b = F(a), F(b)
+    lnBeta = mp.loggamma(a) + mp.loggamma(b) - mp.loggamma(a + b)
+    return lnBeta - (a - 1) * mp.digamma(a) - (b - 1) * mp.digamma(b) + (a + b - 2) * mp.digamma(a + b)
+with mp.workdps(200):
+    for a, b, x in [(20, 1e6, 1e-5), (12, 2e6, 7e-6), (2e6, 12, 0.999994), (0.5, 2.5, 0.25), (2.5, 0.5, 0.75), (3, 1e6, 2e-6)]:
+        A, B, X = F(a), F(b), F(x)
+        lnBeta = mp.loggamma(A) + mp.loggamma(B) - mp.loggamma(A + B)
+        beta.append(("betaLogProb", (a, b, x), (A - 1) * mp.log(X) + (B - 1) * mp.log1p(-X) - lnBeta))
+    for a, b in [(1e6, 2e6), (2e6, 2e6), (2.5, 3e6), (3e6, 0.5), (1e7, 12), (0.3, 2.5), (2.5, 0.3), (0.5, 0.5), (2, 3), (7.5, 1.5)]:
+        beta.append(("betaEntropy", (a, b), betaEntropy(a, b)))
+for kind, args, v in beta:
+    print(kind, ",".join(repr(float(t)) for t in args), mp.nstr(v, 25))
+# KL closed forms (for KlMutationTest), 200 digits; rates for Gamma and Exponential, scales elsewhere
+def lg(v): return mp.loggamma(v)
+def klGamma(ap, bp, aq, bq):
+    ap, bp, aq, bq = F(ap), F(bp), F(aq), F(bq)
+    return (ap - aq) * mp.digamma(ap) - lg(ap) + lg(aq) + aq * (mp.log(bp) - mp.log(bq)) + ap * (bq - bp) / bp
+def klDirichlet(a, b):
+    a = [F(v) for v in a]; b = [F(v) for v in b]
+    a0 = mp.fsum(a); b0 = mp.fsum(b)
+    return lg(a0) - mp.fsum(lg(v) for v in a) - lg(b0) + mp.fsum(lg(v) for v in b) + mp.fsum((x - y) * (mp.digamma(x) - mp.digamma(a0)) for x, y in zip(a, b))
+def klBern(p, q):
+    p, q = F(p), F(q)
+    t = 0 if p == 0 else p * mp.log(p / q)
+    return t + (0 if p == 1 else (1 - p) * (mp.log1p(-p) - mp.log1p(-q)))
+def klBinom(n, p, m, q):
+    p, q = F(p), F(q)
+    s = 0
+    for k in range(n + 1):
+        lp = mp.log(mp.binomial(n, k)) + k * mp.log(p) + (n - k) * mp.log1p(-p)
+        lq = mp.log(mp.binomial(m, k)) + k * mp.log(q) + (m - k) * mp.log1p(-q)
+        s += mp.exp(lp) * (lp - lq)
+    return s
+kl = []
+with mp.workdps(200):
+    for p, q in [(0.3, 0.7), (0.3, 0.30001), (0.999, 0.5), (1e-5, 0.2), (5e-324, 1e-300), (0.25, 1 - 1e-12)]:
+        kl.append(("bern", (p, q), klBern(p, q)))
+    for p, q in [(0, 0.3), (1, 0.3)]:
+        kl.append(("bern", (p, q), klBern(p, q)))
+    kl.append(("binom", (10, 0.3, 10, 0.6), 10 * klBern(0.3, 0.6)))
+    kl.append(("binom", (5, 0.3, 7, 0.4), klBinom(5, 0.3, 7, 0.4)))
+    for p, q in [(3, 5), (3, 3.00001), (1e-300, 2), (5, 1e-3)]:
+        P, Q = F(p), F(q)
+        kl.append(("poisson", (p, q), P * mp.log(P / Q) - P + Q))
+    for mp_, sp, mq, sq in [(1, 2, -1, 3), (0, 1, 0, 1.0000001), (0.5, 1e-3, 0.5, 1e3), (1e300, 1e300, -1e300, 2e300), (0, 3, 1e-8, 3)]:
+        Mp, Sp, Mq, Sq = F(mp_), F(sp), F(mq), F(sq)
+        kl.append(("normal", (mp_, sp, mq, sq), mp.log(Sq / Sp) + (Sp ** 2 + (Mp - Mq) ** 2) / (2 * Sq ** 2) - mp.mpf(1) / 2))
+    for mp_, bp, mq, bq in [(0, 1, 0, 3), (0, 1, 0, 1.0000001), (1, 2, -1, 3), (0, 5, 1e-3, 0.5), (1e300, 1e300, -1e300, 3e300)]:
+        Mp, Bp, Mq, Bq = F(mp_), F(bp), F(mq), F(bq)
+        d = abs(Mp - Mq)
+        kl.append(("laplace", (mp_, bp, mq, bq), mp.log(Bq / Bp) + d / Bq + (Bp / Bq) * mp.exp(-d / Bp) - 1))
+    for l, h, m, s in [(0, 1, 0.5, 2), (-3, -1, 2, 0.5), (1e-3, 2e-3, 0, 1e-2)]:
+        L, H, M, S = F(l), F(h), F(m), F(s)
+        kl.append(("unifnormal", (l, h, m, s), -mp.log(H - L) + mp.log(S * mp.sqrt(2 * mp.pi)) + ((H - M) ** 2 + (H - M) * (L - M) + (L - M) ** 2) / (6 * S ** 2)))
+    for ap, bp, aq, bq in [(12, 1, 15, 2), (12, 1, 12.000012, 1), (3, 1, 3.5, 1.2), (3, 1, 3.0000003, 1), (9.5, 1, 10.5, 1),
+                           (0.5, 1, 12, 2), (3, 1, 50, 1), (50, 2, 3, 1), (50, 1, 0.5, 1), (0.3, 1, 2.5, 1), (0.3, 1, 0.45, 1),
+                           (2, 1, 7, 3), (7, 3, 2, 1), (1, 2, 3, 0.5), (1, 2, 1, 3), (1e-3, 1, 1e3, 1), (1e5, 1, 2e5, 1)]:
+        kl.append(("gamma", (ap, bp, aq, bq), klGamma(ap, bp, aq, bq)))
+    for a, b in [((2, 3), (4, 1.5)), ((1, 2, 3), (2, 2, 2)), ((0.5, 0.5), (20, 30)), ((12, 20), (12.5, 19)), ((1e6, 2e6), (1e6, 2.1e6)),
+                 ((1e-3, 1e3), (1, 1))]:
+        kl.append(("dirichlet", a + (None,) + b, klDirichlet(a, b)))
+for kind, args, v in kl:
+    print(kind, ",".join("|" if t is None else repr(float(t)) for t in args), mp.nstr(v, 25))
