@@ -138,3 +138,17 @@ with mp.workdps(200):
         kl.append(("dirichlet", a + (None,) + b, klDirichlet(a, b)))
 for kind, args, v in kl:
     print(kind, ",".join("|" if t is None else repr(float(t)) for t in args), mp.nstr(v, 25))
+# rows added for the second PIT round (Beta: the Stirling log density far from the direct form's accuracy, the
+# entropy's one-large-parameter form with a large small one; KL: Dirichlet sums beyond the double range;
+# the Stirling form of the Dirichlet normalizer at its smallest a_0)
+extra = []
+with mp.workdps(800):
+    A, B, X = F(1e3), F(1e8), F(1e-5)
+    extra.append(("betaLogProb", (1e3, 1e8, 1e-5), (A - 1) * mp.log(X) + (B - 1) * mp.log1p(-X) - (lg(A) + lg(B) - lg(A + B))))
+    for a, b in [(5e5, 1e6), (9.5, 1e6)]:
+        extra.append(("betaEntropy", (a, b), betaEntropy(a, b)))
+    for a, b in [((1e308, 1e308), (1e308, 5e307)), ((1e308, 1e308), (1, 2))]:
+        extra.append(("dirichlet", a + (None,) + b, klDirichlet(a, b)))
+    extra.append(("logMultivariateBeta", (10, 999990), lnB((10, 999990))))
+for kind, args, v in extra:
+    print(kind, ",".join("|" if t is None else repr(float(t)) for t in args), mp.nstr(v, 25))

@@ -41,6 +41,9 @@ class BetaMutationTest {
             betaEntropy 0.5,0.5 -0.2415644752704904446910369
             betaEntropy 2.0,3.0 -0.2349066497880003102297095
             betaEntropy 7.5,1.5 -0.8786991925213449025798673
+            betaLogProb 1000.0,100000000.0,1e-05 14.04778618800089372962087
+            betaEntropy 500000.0,1000000.0 -6.443588442664470575083025
+            betaEntropy 9.5,1000000.0 -11.3069628365322228434376
             """;
 
     static double[] numbers(String csv) {
@@ -135,6 +138,8 @@ class BetaMutationTest {
         assertThat(v).isCloseTo(3.0 / 16 / 4e300, within(8 * U * 3.0 / 16 / 4e300));
         double w = new Beta(2e99, 6e99).variance();      // a + b = 8e99 < 1e100: the direct form, same closed form
         assertThat(w).isCloseTo(3.0 / 16 / 8e99, within(8 * U * 3.0 / 16 / 8e99));
+        // both concentrations subnormal: the entropy is -inf (the shifted digamma form; psi(a) itself is -inf there)
+        assertThat(new Beta(Double.MIN_VALUE, Double.MIN_VALUE).entropy()).isEqualTo(Double.NEGATIVE_INFINITY);
         // support and kind
         assertThat(beta.isDiscrete()).isFalse();
         assertThat(beta.supportLow()).isZero();

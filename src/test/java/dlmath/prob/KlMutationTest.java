@@ -80,6 +80,9 @@ class KlMutationTest {
             dirichlet 12.0,20.0,|,12.5,19.0 0.03280475941540519201295346
             dirichlet 1000000.0,2000000.0,|,1000000.0,2100000.0 810.894337698237288448596
             dirichlet 0.001,1000.0,|,1.0,1.0 999.5740741709763436112196
+            dirichlet 0.001,1000.0,|,1.0,1.0 999.5740741709763436112196
+            dirichlet 1e+308,1e+308,|,1e+308,5e+307 8.494951839769873738287862e+306
+            dirichlet 1e+308,1e+308,|,1.0,2.0 354.2188865587182805666057
             """;
 
     static double[] numbers(String csv) {
@@ -167,8 +170,10 @@ class KlMutationTest {
                     for (int i = 0; i < a.length; i++) {
                         t += phiSize(b[i], (a[i] / a0) / (b[i] / b0)) + shapeSize(a[i], b[i]);
                     }
-                    // sum_i E(a_i, b_i) - E(a_0, b_0): the two sides cancel; E(a_0, b_0) is of the size of sum_i E
-                    t = 2 * t + shapeSize(a0, b0);
+                    // sum_i E(a_i, b_i) - E(a_0, b_0): the two sides cancel; E(a_0, b_0) is of the size of sum_i E.
+                    // Sums beyond the double range (a_0 = +inf here): E(a_0, b_0) by Stirling's forms in the scaled
+                    // shapes, terms of size (1 + b_0) ln a_0 (ln a_0 < 710)
+                    t = Double.isFinite(a0) ? 2 * t + shapeSize(a0, b0) : 2 * t + (1 + Math.min(b0, 1e300)) * 710;
                 }
             }
             assertThat(Math.abs(got - ref)).as("%s: got %s", line.strip(), got).isLessThanOrEqualTo(64 * U * Math.abs(ref) + 8 * U * t);
@@ -208,6 +213,16 @@ class KlMutationTest {
         // differenceOverScale: MAX - (-MAX) overflows, the halved difference does not; infinite inputs pass through
         assertThat(KL.differenceOverScale(Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE)).isEqualTo(2.0);
         assertThat(KL.differenceOverScale(3, 1, 4)).isEqualTo(0.5);
+        assertThat(KL.differenceOverScale(Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE / 4)).isEqualTo(8.0);
+        // w s beyond the double range: KL(Gamma(2, rate 1e-300) || Gamma(3, rate 1e300)) >= a_q phi(s) with s = 2e600 / 3
+        assertThat(KL.divergence(new Gamma(2, 1e-300), new Gamma(3, 1e300))).isEqualTo(Double.POSITIVE_INFINITY);
+        // Ratio.of with the exponents two apart (e = 2) and s near 1: 4 / c^2, c = 2 - 2^-40, s - 1 = 2^-39 + 3 2^-82 + ...
+        // (exact: 4 / (2 - h)^2 - 1 = h (4 - h) / (2 - h)^2 with h = 2^-40), kept to a few ulps by the FMA path
+        double h = 0x1p-40;
+        double c = 2 - h;
+        double exactX = new java.math.BigDecimal(h).multiply(new java.math.BigDecimal(4 - h))
+                .divide(new java.math.BigDecimal(c).pow(2), java.math.MathContext.DECIMAL128).doubleValue();
+        assertThat(KL.Ratio.of(4, 1, c, c).x()).isCloseTo(exactX, within(4 * U * exactX));
         assertThat(KL.differenceOverScale(Double.POSITIVE_INFINITY, 1, 4)).isEqualTo(Double.POSITIVE_INFINITY);
         // exponent of subnormals and normals
         assertThat(KL.exponent(Double.MIN_VALUE)).isEqualTo(-1074);
@@ -262,6 +277,8 @@ class KlMutationTest {
         double[] means4 = t4.clone();
         java.util.Arrays.sort(means4);
         assertThat(KL.monteCarlo(p, q, 4, 1, new SplittableRandom(6))).isEqualTo((means4[1] + means4[2]) / 2);
+        // one block of one sample: that term
+        assertThat(KL.monteCarlo(p, q, 1, 1, new SplittableRandom(8))).isEqualTo(KL.monteCarloTerms(p, q, 1, new SplittableRandom(8))[0]);
         // multivariate terms
         MultivariateNormal mp = new MultivariateNormal(Tensor.of(0.0, 0.0), Tensor.eye(2));
         MultivariateNormal mq = new MultivariateNormal(Tensor.of(1.0, 0.0), Tensor.eye(2));

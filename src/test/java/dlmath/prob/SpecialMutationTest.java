@@ -161,6 +161,7 @@ class SpecialMutationTest {
             temmeQ 100000.0,-2e-05 0.5021026167194969766207897
             temmeP 300000.0,0.0005 0.6081206776293858478222871
             temmeQ 300000.0,0.0005 0.3918793223706141521777129
+            logMultivariateBeta 10.0,999990.0 -125.3532230993687704215321
             """;
 
     static double[] numbers(String csv) {
