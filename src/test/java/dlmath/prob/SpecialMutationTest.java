@@ -310,6 +310,11 @@ class SpecialMutationTest {
             }
             assertThat(Math.abs(got - ref)).as("%s: got %s", line.strip(), got).isLessThanOrEqualTo(tol);
         }
+        // x off the simplex is projected onto it (divided by its sum): doubling x (exact) gives the same value
+        double[] al = {20, 1e6};
+        double[] mean = {20 / (1e6 + 20), 1e6 / (1e6 + 20)};
+        assertThat(Special.logDirichletLarge(al, mean, Math.log(1e6 + 20), new double[] {2e-5, 2 * 0.99999}))
+                .isEqualTo(Special.logDirichletLarge(al, mean, Math.log(1e6 + 20), new double[] {1e-5, 0.99999}));
         // a zero coordinate: the density is 0
         assertThat(Special.logDirichletLarge(new double[] {12, 2e6}, new double[] {12 / (2e6 + 12), 2e6 / (2e6 + 12)},
                 Math.log(2e6 + 12), new double[] {0, 1})).isEqualTo(Double.NEGATIVE_INFINITY);
