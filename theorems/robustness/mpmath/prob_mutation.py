@@ -152,3 +152,5 @@ with mp.workdps(800):
     extra.append(("logMultivariateBeta", (10, 999990), lnB((10, 999990))))
 for kind, args, v in extra:
     print(kind, ",".join("|" if t is None else repr(float(t)) for t in args), mp.nstr(v, 25))
+# the direct prefactor of the continued fraction with a large b (ln x and ln y each from the exact one of x, 1 - x)
+print("betaI", "5.0,500000.0,1e-05", mp.nstr(betaI(5, 5e5, 1e-5), 25))

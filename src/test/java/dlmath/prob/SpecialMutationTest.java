@@ -143,6 +143,7 @@ class SpecialMutationTest {
             betaI 1e+17,2e+17,0.33333333433333334 0.8773609436253151485066161
             betaI 1e+17,2e+17,0.3333333313333333 0.01006837518077883590395667
             betaI 2e+17,1e+17,0.6666666676666666 0.8773609262183425640194451
+            betaI 5.0,500000.0,1e-05 0.5595146109712521868270348
             """;
 
     /** The Dirichlet helpers (name, alpha[;x], value) and Temme's expansion by temmeAt (name, a,d, value). */
@@ -331,13 +332,18 @@ class SpecialMutationTest {
         rejects(() -> Special.digamma(0), "digamma", "x must be > 0", "0.0");
         rejects(() -> Special.logBeta(0, 2), "logBeta", "a=0.0", "b=2.0");
         rejects(() -> Special.logBeta(2, -1), "logBeta", "a=2.0", "b=-1.0");
+        rejects(() -> Special.logBeta(2, 0), "logBeta: a and b must be > 0, was a=2.0, b=0.0");
         rejects(() -> Special.regularizedGammaP(Double.POSITIVE_INFINITY, 1), "incomplete gamma", "a must be > 0 and finite", "Infinity");
         rejects(() -> Special.regularizedGammaP(0, 1), "a must be > 0", "0.0");
         rejects(() -> Special.regularizedGammaQ(2, Double.NaN), "x must be >= 0", "NaN");
         rejects(() -> Special.regularizedGammaP(2, -0.5), "x must be >= 0", "-0.5");
         rejects(() -> Special.regularizedBeta(0.5, Double.POSITIVE_INFINITY, 1), "incomplete beta", "a must be > 0 and finite", "Infinity");
         rejects(() -> Special.regularizedBeta(0.5, 1, Double.POSITIVE_INFINITY), "b must be > 0 and finite", "Infinity");
-        rejects(() -> Special.regularizedBeta(0.5, 1, 0), "b must be > 0", "0.0");
+        rejects(() -> Special.regularizedBeta(0.5, 1, 0), "incomplete beta: b must be > 0 and finite, was 0.0");
+        rejects(() -> Special.regularizedBeta(0.5, 0, 1), "incomplete beta: a must be > 0 and finite, was 0.0");
+        rejects(() -> Special.regularizedGammaQ(0, 2), "incomplete gamma: a must be > 0 and finite, was 0.0");
+        rejects(() -> Special.digamma(-0.0), "digamma: x must be > 0, was -0.0");
+        rejects(() -> Special.lgamma(0), "lgamma: x must be > 0, was 0.0");
         rejects(() -> Special.regularizedBeta(-0.25, 1, 1), "x must be in [0, 1]", "-0.25");
         rejects(() -> Special.regularizedBeta(Double.NaN, 1, 1), "x must be in [0, 1]", "NaN");
         rejects(() -> Special.erf(Double.NaN), "erf", "NaN");
@@ -351,6 +357,9 @@ class SpecialMutationTest {
         rejects(() -> Special.regularizedBeta(0.5, 1e9, 1e11), "a = 1.0E9", "b = 1.0E11", "1.0E10", "1.0E-17", "1.0E17",
                 "= " + bound.substring(0, 5));
         rejects(() -> Special.regularizedBeta(0.5, 1e11, 1e9), "a = 1.0E11", "b = 1.0E9");
+        // max(a, b) = 1e10 exactly is still computed by the continued fraction (far from the mean: I = 0 in double)
+        assertThat(Special.regularizedBeta(0.4, 1e10, 1e10)).isZero();
+        rejects(() -> Special.regularizedBeta(0.4, 1e10, Math.nextUp(1e10)), "outside the range");
         // just inside the gamma limit's reach (min^6 <= 1e-17 beta^4) it computes; just outside it refuses
         double big = 1e12;
         double edge = Math.pow(1e-17 * Math.pow(big, 4), 1.0 / 6);   // about 2.15e5 (beta ~ big)
@@ -382,7 +391,8 @@ class SpecialMutationTest {
         assertThat(Special.regularizedBeta(0.5001, 1e20, 1e20)).isEqualTo(1.0);
         assertThat(Special.regularizedBeta(1e-300, 1e300, Double.MAX_VALUE)).isZero();
         // erf, erfc, Phi: odd, 2 - erfc(-x), Phi(-z) = 1 - Phi(z) exactly at 0; signs at the far tails
-        assertThat(Special.erf(0)).isZero();
+        // erf(+0) = +0 (odd, C99 F.9.5.1), erfc(0) = 1, Phi(0) = 1/2
+        assertThat(Double.doubleToRawLongBits(Special.erf(0))).isZero();
         assertThat(Special.erf(-0.5)).isEqualTo(-Special.erf(0.5));
         assertThat(Special.erfc(-0.5)).isEqualTo(2 - Special.erfc(0.5));
         assertThat(Special.erfc(0)).isEqualTo(1.0);
