@@ -331,9 +331,7 @@ public final class KL {
      * else w s - w - w ln s; +inf when w s is.
      */
     static double weightedPhi(double w, Ratio r) {
-        if (w == 0) {
-            return r.weighted();
-        }
+        // w > 0 at every caller (rates, shapes, concentrations are > 0; Bernoulli handles p = 0 and p = 1 itself)
         if (Math.abs(r.x()) < 0.1) {
             return w * phi1p(r.x());
         }

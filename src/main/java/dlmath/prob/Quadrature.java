@@ -393,7 +393,8 @@ public final class Quadrature {
      * @return E[f(X)] with its error estimate
      * @throws IllegalArgumentException if a discrete support needs more than {@value #MAX_TERMS} terms
      *     (e.g. Poisson with a rate above about 3e10)
-     * @throws ArithmeticException if the integrand is NaN, the density exceeds the double range, or
+     * @throws ArithmeticException if the integrand is NaN, the density exceeds the double range, the
+     *     standard deviation of a distribution with an infinite tail is 0 or +infinity in double precision, or
      *     the quadrature does not converge (the message says which)
      */
     public static Result expectation(UnivariateDistribution d, DoubleUnaryOperator f) {
@@ -449,6 +450,13 @@ public final class Quadrature {
         double hi = d.supportHigh();
         double m = d.mean();
         double s = d.stddev();
+        if (!(s > 0 && s < Double.POSITIVE_INFINITY) && (lo == Double.NEGATIVE_INFINITY || hi == Double.POSITIVE_INFINITY)) {
+            // the exp-sinh tails are scaled by s: with s = 0 or +inf every node fell onto the end or beyond the range
+            // and the expectation came out 0 with error 0 (E[1] under Normal(0, 1e200) or Normal(0, 1e-200))
+            throw new ArithmeticException("quadrature: the standard deviation of " + d + " is " + s + " in double precision "
+                    + "(its variance is outside the double range), so the infinite tails cannot be scaled and its "
+                    + "expectation cannot be computed by quadrature");
+        }
         TreeSet<Double> cuts = new TreeSet<>();
         for (double k : new double[] {-8, -2, 0, 2, 8}) {
             cuts.add(m + k * s);
