@@ -84,6 +84,13 @@ class DirichletMutationTest {
         double s = 1 + 0x1p-31;
         close("ln f Dirichlet(2, 1e7, 3) at x (1 + 2^-31)", d.logProb(Tensor.of(x0 * s, x1 * s, x2 * s)), want,
                 1e-12 + N * 4.5e-16);
+        // far from the mean, half the mass on the small coordinates (ln f ~ -5e6, terms of that size: 1e-8), and
+        // the same point off the simplex by 2^-31: projected, it moves by the rounding of x / sum only (alpha_0
+        // X_small u ~ 1e-9), not by alpha_0 X_small 2^-31 ~ 2e-3 as the unprojected point would
+        double far = mixedLogDensity(2, 3, 0.25, Math.log(0.5), 0.25);
+        close("ln f Dirichlet(2, 1e7, 3) at (1/4, 1/2, 1/4)", d.logProb(Tensor.of(0.25, 0.5, 0.25)), far, 1e-8);
+        close("ln f Dirichlet(2, 1e7, 3) at (1/4, 1/2, 1/4)(1 + 2^-31)",
+                d.logProb(Tensor.of(0.25 * s, 0.5 * s, 0.25 * s)), far, 1e-8);
         // a zero in the large coordinate, a negative entry, a sum off by 1e-6: density 0
         assertThat(d.logProb(Tensor.of(0.5, 0, 0.5))).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(d.logProb(Tensor.of(-1e-300, 1, 1e-300))).isEqualTo(Double.NEGATIVE_INFINITY);

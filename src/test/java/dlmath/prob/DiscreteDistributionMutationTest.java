@@ -7,6 +7,7 @@ import java.util.random.RandomGenerator;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.IntegerDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -186,5 +187,24 @@ class DiscreteDistributionMutationTest {
         assertThat(new Poisson(5).sample(new FixedRng(0.0))).isEqualTo(0.0);
         assertThat(new Bernoulli(0.25).sample(new FixedRng(0.75))).isEqualTo(1.0);
         assertThat(new Bernoulli(0.25).sample(new FixedRng(Math.nextDown(0.75)))).isEqualTo(0.0);
+    }
+
+    /**
+     * The table inverts with a strict inequality (the smallest k with u &lt; F(k)): on the uniform law on 2^19
+     * points the masses are exactly 2^-19 (checked), so F(k) = (k - low + 1) 2^-19 is exact and u = F(k) must
+     * give k + 1. Past the end of the table (the running sum over 10^4 masses 1e-4 ends at 0.99999999999991,
+     * below u = 1 - 2^-53) the draw is the last point.
+     */
+    @Test
+    void tableInversionIsStrictAndStopsAtTheLastPoint() {
+        long n = 1 << 19;
+        Assumptions.assumeTrue(Math.exp(-Math.log(n)) == 0x1p-19, "exp(ln 2^-19) is exact on this JVM");
+        CountingUniform d = new CountingUniform(3, n);
+        for (long j : new long[] {1, 77_777, 262_144, n - 1}) {
+            assertThat(d.sample(new FixedRng(j * 0x1p-19))).as("u = F(%d)", 3 + j - 1).isEqualTo(3.0 + j);
+        }
+        CountingUniform e = new CountingUniform(0, 10_000);
+        assertThat(e.sample(new FixedRng(Math.nextDown(1.0)))).isEqualTo(9_999.0);
+        assertThat(e.sample(new FixedRng(0.0))).isEqualTo(0.0);
     }
 }

@@ -57,6 +57,8 @@ class LocationScaleMutationTest {
         assertThat(lap.sample(new FixedRng(0.5))).isEqualTo(-1.0);
         assertThat(lap.sample(new FixedRng(0.875))).isCloseTo(-1 - 2 * Math.log(0.25), org.assertj.core.api.Assertions.within(1e-15));
         assertThat(lap.cdf(-1)).isEqualTo(0.5);
+        assertThatThrownBy(() -> lap.sample(new FixedRng(0.0))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Laplace sampler").hasMessageContaining("degenerate");
         // Exponential: -ln(1 - u) / rate
         assertThat(new Exponential(4).sample(new FixedRng(0.75))).isCloseTo(Math.log(4) / 4, org.assertj.core.api.Assertions.within(1e-16));
         assertThat(new Exponential(4).cdf(0)).isZero();
@@ -76,5 +78,13 @@ class LocationScaleMutationTest {
         assertThat(new Normal(1, 2).sample(new FixedRng(0.75, 0.5))).isCloseTo(1 + 2 * want, org.assertj.core.api.Assertions.within(1e-14));
         assertThatThrownBy(() -> Normal.standard(new FixedRng(0.5))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("polar method");
+        // exactly MAX_REJECTIONS = 1000 rejected pairs, then a good one: refused (the bound is 1000 pairs)
+        double[] values = new double[2 * Params.MAX_REJECTIONS + 2];
+        java.util.Arrays.fill(values, 0.5);
+        values[values.length - 2] = 0.75;
+        assertThatThrownBy(() -> Normal.standard(new FixedRng(values))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1000 rejected");
+        double[] fewer = java.util.Arrays.copyOfRange(values, 2, values.length);
+        assertThat(Normal.standard(new FixedRng(fewer))).isCloseTo(want, org.assertj.core.api.Assertions.within(1e-15));
     }
 }
