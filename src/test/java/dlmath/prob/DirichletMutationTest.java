@@ -80,10 +80,11 @@ class DirichletMutationTest {
         close("ln f Dirichlet(1, 1e7, 3) at x0 = 0", one.logProb(Tensor.of(0, 1 - 0x1p-21, 0x1p-21)),
                 mixedLogDensity(1, 3, 0, Math.log1p(-0x1p-21), 0x1p-21), 1e-12);
         // off the simplex by less than 1e-9: the point is projected (x / sum), so the density moves only by the
-        // rounding of the projection, (N - 1) * 2u at most in the large coordinate's term
+        // rounding of the projection. The Stirling form's sensitivity to a relative change delta of x_i is
+        // |alpha_0 x_i - a_i| + |a_i - 1| (at most 10 here) times delta (at most 2u): 1e-12 still holds. (The
+        // unprojected point, scaled by 1 + 2^-31, would move it by K 2^-31 = 1.4e-9.)
         double s = 1 + 0x1p-31;
-        close("ln f Dirichlet(2, 1e7, 3) at x (1 + 2^-31)", d.logProb(Tensor.of(x0 * s, x1 * s, x2 * s)), want,
-                1e-12 + N * 4.5e-16);
+        close("ln f Dirichlet(2, 1e7, 3) at x (1 + 2^-31)", d.logProb(Tensor.of(x0 * s, x1 * s, x2 * s)), want, 1e-12);
         // far from the mean, half the mass on the small coordinates (ln f ~ -5e6, terms of that size: 1e-8), and
         // the same point off the simplex by 2^-31: projected, it moves by the rounding of x / sum only (alpha_0
         // X_small u ~ 1e-9), not by alpha_0 X_small 2^-31 ~ 2e-3 as the unprojected point would
@@ -218,5 +219,20 @@ class DirichletMutationTest {
         double want = 2 * Gamma.logGamma(a) - Gamma.logGamma(2 * a) + (2 * a - 2) * Gamma.digamma(2 * a)
                 - 2 * (a - 1) * Gamma.digamma(a);
         close("H Dirichlet(1e-3, 1e-3)", new Dirichlet(Tensor.of(a, a)).entropy(), want, 1e-12 * 2000);
+    }
+
+    /**
+     * The large regime at its centre: Dirichlet(n, n) at (1/2, 1/2) has ln f = ln Gamma(2n) - 2 ln Gamma(n)
+     * - 2(n - 1) ln 2 = ln 2 + ln(n / pi)/2 - 1/(8n) + O(n^-3) (Legendre's duplication formula, DLMF 5.5.5, and
+     * ln Gamma(n + 1/2) - ln Gamma(n) = ln(n)/2 - 1/(8n) + O(n^-3), DLMF 5.11.13): terms below 10, 1e-13. The
+     * direct form would subtract terms of size 2n ln 2 ~ 3e6 and lose 1e-10.
+     */
+    @Test
+    void largeRegimeAtTheCentreAgainstTheDuplicationFormula() {
+        for (double n : new double[] {1e6, 3e6, 1e9}) {
+            double want = Math.log(2) + 0.5 * Math.log(n / Math.PI) - 1 / (8 * n);
+            close("ln f Dirichlet(" + n + ", " + n + ") at (1/2, 1/2)", new Dirichlet(Tensor.of(n, n)).logProb(
+                    Tensor.of(0.5, 0.5)), want, 1e-13);
+        }
     }
 }

@@ -184,6 +184,11 @@ class DiscreteDistributionMutationTest {
         Categorical c = new Categorical(dlmath.tensor.Tensor.of(p));
         assertThat(c.sample(new FixedRng(Math.nextDown(1.0)))).isEqualTo(4.0);
         assertThat(c.sample(new FixedRng(0.0))).isEqualTo(0.0);
+        // u = 0 walking down from the mean (index 1): the running F(-1) = F(0) - p_0 is a rounding residue of
+        // 5.6e-17 here, and the walk must still stop at the first point of the support
+        Categorical walk = new Categorical(dlmath.tensor.Tensor.of(0.25196850393700787, 0.24015748031496062,
+                0.28346456692913385, 0.22440944881889763));
+        assertThat(walk.sample(new FixedRng(0.0))).isEqualTo(0.0);
         assertThat(new Poisson(5).sample(new FixedRng(0.0))).isEqualTo(0.0);
         assertThat(new Bernoulli(0.25).sample(new FixedRng(0.75))).isEqualTo(1.0);
         assertThat(new Bernoulli(0.25).sample(new FixedRng(Math.nextDown(0.75)))).isEqualTo(0.0);

@@ -201,4 +201,31 @@ class GammaMutationTest {
         assertThat(got).isFinite();
         close("ln f of Gamma(1.7e308, 2) at 1e308", got, want, 1e-13 * Math.abs(want));
     }
+
+    /**
+     * The sampler gives up after exactly MAX_REJECTIONS = 1000 rejected proposals: with a = 1 (d = 2/3,
+     * c = 6^-1/2) the polar pair from generator values (0.45, 0.5), u = -0.1, v = 0, gives x = -0.1 sqrt(200 ln 10)
+     * = -3.03 and t = 1 + c x &lt; 0, a rejection; the pair (0.75, 0.5) gives x = 1.67, then u = 1/2 is accepted
+     * (ln u = -0.69 &lt; x^2/2 + d (1 - v + ln v) = -0.08).
+     */
+    @Test
+    void samplerRefusesAfterExactlyMaxRejections() {
+        int n = Params.MAX_REJECTIONS;
+        double[] values = new double[2 * n + 3];
+        for (int i = 0; i < 2 * n; i += 2) {
+            values[i] = 0.45;
+            values[i + 1] = 0.5;
+        }
+        values[2 * n] = 0.75;
+        values[2 * n + 1] = 0.5;
+        values[2 * n + 2] = 0.5;
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> Gamma.logStandard(1, new DiscreteDistributionMutationTest.FixedRng(values)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Marsaglia-Tsang");
+        double[] fewer = java.util.Arrays.copyOfRange(values, 2, values.length);
+        double x = 0.5 * Math.sqrt(-2 * Math.log(0.25) / 0.25);
+        double t = 1 + x / Math.sqrt(6);
+        close("the 1000th proposal accepted", Gamma.logStandard(1, new DiscreteDistributionMutationTest.FixedRng(fewer)),
+                Math.log(2.0 / 3 * t * t * t), 1e-15);
+    }
 }
