@@ -228,4 +228,26 @@ class GammaMutationTest {
         close("the 1000th proposal accepted", Gamma.logStandard(1, new DiscreteDistributionMutationTest.FixedRng(fewer)),
                 Math.log(2.0 / 3 * t * t * t), 1e-15);
     }
+
+    /**
+     * The same far-below-the-mean points pinned against mpmath 1.3.0 at 40 digits
+     * ({@code a*log(rate) + (a-1)*log(x) - rate*x - loggamma(a)}), and the switch at rate x / a = 1/2 from both
+     * sides: relative 1e-15 (a handful of roundings in terms of one sign).
+     */
+    @Test
+    void farBelowTheMeanAgainstMpmath() {
+        double[][] cases = {
+            {1e6, 1, 1e-6 * 1e6, -12815505.56914761166},
+            {1e6, 1, 1e-12 * 1e6, -26631001.311602327845},
+            {1e6, 1, 1e-20 * 1e6, -45051663.634872949321},
+            {3e7, 2, 1e-200 * 3e7 / 2, -13785510106.281400832},
+            {1e300, 1, 1e-300 * 1e300, -6.8977552789821374147e+302},
+            {1e6, 1, 0.3e6, -503979.42704702718683},
+            {1e6, 1, 0.5e6, -193154.31410666026962},
+        };
+        for (double[] c : cases) {
+            close("ln f of Gamma(" + c[0] + ", " + c[1] + ") at " + c[2], new Gamma(c[0], c[1]).logProb(c[2]), c[3],
+                    1e-15 * Math.abs(c[3]));
+        }
+    }
 }
