@@ -47,7 +47,6 @@ public final class Binomial extends DiscreteDistribution {
         return totalCount;
     }
 
-    /** ln C(n, k) + k ln p + (n - k) ln(1 - p), with 0 ln 0 = 0. */
     /** The whole support up to n = 1e6, beyond it the window of mass above 1e-300 (bounded time). */
     @Override
     public long summationLow() {
@@ -59,6 +58,7 @@ public final class Binomial extends DiscreteDistribution {
         return totalCount <= 1_000_000 ? totalCount : bernsteinWindow()[1];
     }
 
+    /** ln C(n, k) + k ln p + (n - k) ln(1 - p), with 0 ln 0 = 0. */
     @Override
     protected double logMass(long k) {
         if (totalCount >= Special.LARGE && k >= 10 && totalCount - k >= 10 && probs > 0 && probs < 1) {

@@ -48,17 +48,24 @@ public final class Gamma extends UnivariateDistribution {
         if (x == 0 && concentration != 1) {   // the density at 0: 0 for a > 1, +infinity for a < 1
             return concentration > 1 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
-        if (x > 0 && (concentration >= Special.LARGE || !Double.isFinite(logNormalizer))) {
+        if (x > 0 && concentration >= Special.LARGE) {
             // log f = a ln y - y - ln Gamma(a) - ln x + ln... with y = rate x, in Stirling's form:
             // -a phi(y/a - 1) + ln(a)/2 - ln sqrt(2 pi) - omega(a) - ln x, no term larger than the result
+            // (below LARGE the direct form is finite: |a ln rate| < 1e6 * 745 and ln Gamma(a) < 745 + 1.4e7)
             double d = relativeOffset(x);
-            if (!(d > -1) || d == Double.POSITIVE_INFINITY) {
-                return Double.NEGATIVE_INFINITY;   // rate x / a beyond the double range: the density underflows
+            if (d == Double.POSITIVE_INFINITY) {
+                return Double.NEGATIVE_INFINITY;   // rate x / a beyond the double range: log f ~ -rate x overflows
             }
-            return -concentration * Special.phi(d) + 0.5 * Math.log(concentration) - Special.LN_SQRT_2PI
-                    - (concentration >= 10 ? Special.stirling(concentration)
-                            : Special.lgamma(concentration) - ((concentration - 0.5) * Math.log(concentration)
-                            - concentration + Special.LN_SQRT_2PI))
+            double core;
+            if (d >= -0.5) {
+                core = -concentration * Special.phi(d);
+            } else {
+                // lambda = rate x / a < 1/2: -a phi = a (1 + ln lambda - lambda) <= -0.19 a, no cancellation, with
+                // ln lambda from the logs (d itself is off by an ulp of 1, which is all of lambda below 2^-53)
+                double lnLambda = Math.log(x) + Math.log(rate) - Math.log(concentration);
+                core = concentration * (1 + lnLambda - Math.exp(lnLambda));
+            }
+            return core + 0.5 * Math.log(concentration) - Special.LN_SQRT_2PI - Special.stirling(concentration)
                     - Math.log(x);
         }
         return logNormalizer + Special.xlogy(concentration - 1, x) - rate * x;
@@ -83,11 +90,10 @@ public final class Gamma extends UnivariateDistribution {
         if (y < Double.POSITIVE_INFINITY && y > Double.MIN_NORMAL * 0x1.0p60) {
             return Math.fma(x, rate, -concentration) / concentration;
         }
-        double lambda = x / concentration * rate;
-        if (lambda == 0 || lambda == Double.POSITIVE_INFINITY) {
-            lambda = rate / concentration * x;
-        }
-        return lambda - 1;
+        // rate x out of range: below 2^-962 the result is -1 (then only ln(rate x / a) is used); beyond the
+        // range, x / a does not underflow (x rate > MAX, a <= MAX), so the two roundings leave rate x / a finite
+        // exactly when it is below MAX
+        return x / concentration * rate - 1;
     }
 
     /**

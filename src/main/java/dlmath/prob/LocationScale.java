@@ -23,7 +23,6 @@ public abstract class LocationScale extends UnivariateDistribution {
         this.scale = Params.positive(family, "scale", scale);
     }
 
-    /** @return the location */
     /**
      * The standardized point {@code (x - loc) / scale}, also when {@code x - loc} overflows (both
      * are finite but of opposite signs near the ends of the range): then {@code x/scale - loc/scale}.
@@ -36,6 +35,7 @@ public abstract class LocationScale extends UnivariateDistribution {
         return Double.isInfinite(d) && Double.isFinite(x) ? x / scale - loc / scale : d / scale;
     }
 
+    /** @return the location */
     public final double loc() {
         return loc;
     }

@@ -36,10 +36,7 @@ public final class Poisson extends DiscreteDistribution {
         return Long.MAX_VALUE;
     }
 
-    /**
-     * rate + 40 sqrt(rate) + 40: by the Chernoff bound P(X &gt;= k) &lt;= e^{-rate} (e rate / k)^k
-     * (Mitzenmacher &amp; Upfal, Probability and Computing, Thm 5.4) the mass beyond it is below e^{-270} (the worst case is near rate = 1).
-     */
+    /** 0 up to rate 1e6; beyond it the lower end of the Bernstein window (the mass below it is under 1e-300). */
     @Override
     public long summationLow() {
         return rate > 1e6 ? bernsteinWindow()[0] : 0;
@@ -59,6 +56,10 @@ public final class Poisson extends DiscreteDistribution {
         return super.entropy();
     }
 
+    /**
+     * rate + 40 sqrt(rate) + 40: by the Chernoff bound P(X &gt;= k) &lt;= e^{-rate} (e rate / k)^k
+     * (Mitzenmacher &amp; Upfal, Probability and Computing, Thm 5.4) the mass beyond it is below e^{-270} (the worst case is near rate = 1).
+     */
     @Override
     public long summationHigh() {
         return (long) Math.ceil(rate + 40 * Math.sqrt(rate) + 40);
