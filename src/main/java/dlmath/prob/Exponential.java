@@ -46,7 +46,13 @@ public final class Exponential extends UnivariateDistribution {
 
     @Override
     public double variance() {
-        return 1 / (rate * rate);
+        return 1 / rate / rate;
+    }
+
+    /** 1 / rate (the variance 1 / rate^2 may over- or underflow). */
+    @Override
+    public double stddev() {
+        return 1 / rate;
     }
 
     /** 1 - ln(rate). */

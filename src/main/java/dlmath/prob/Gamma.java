@@ -138,7 +138,13 @@ public final class Gamma extends UnivariateDistribution {
 
     @Override
     public double variance() {
-        return concentration / (rate * rate);
+        return concentration / rate / rate;
+    }
+
+    /** sqrt(a) / rate (the variance a / rate^2 may over- or underflow). */
+    @Override
+    public double stddev() {
+        return Math.sqrt(concentration) / rate;
     }
 
     /** a - ln(rate) + ln Gamma(a) + (1 - a) psi(a). */

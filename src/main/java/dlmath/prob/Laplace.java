@@ -52,6 +52,12 @@ public final class Laplace extends LocationScale {
         return 2 * scale * scale;
     }
 
+    /** sqrt(2) b (the variance 2 b^2 may over- or underflow). */
+    @Override
+    public double stddev() {
+        return Math.sqrt(2) * scale;
+    }
+
     /** 1 + ln(2 b). */
     @Override
     public double entropy() {

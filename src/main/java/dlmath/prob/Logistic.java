@@ -53,6 +53,12 @@ public final class Logistic extends LocationScale {
         return scale * scale * Math.PI * Math.PI / 3;
     }
 
+    /** s pi / sqrt(3) (the variance s^2 pi^2 / 3 may over- or underflow). */
+    @Override
+    public double stddev() {
+        return scale * (Math.PI / Math.sqrt(3));
+    }
+
     /** ln(s) + 2. */
     @Override
     public double entropy() {

@@ -81,6 +81,12 @@ public final class Normal extends LocationScale {
         return scale * scale;
     }
 
+    /** sigma itself (exact; the variance sigma^2 may over- or underflow). */
+    @Override
+    public double stddev() {
+        return scale;
+    }
+
     /** 1/2 ln(2 pi e scale^2). */
     @Override
     public double entropy() {

@@ -62,6 +62,12 @@ public final class Uniform extends UnivariateDistribution {
         return w * w / 12;
     }
 
+    /** (high - low) / sqrt(12) (the width is finite; the variance w^2 / 12 may overflow). */
+    @Override
+    public double stddev() {
+        return (high - low) / Math.sqrt(12);
+    }
+
     /** ln(high - low). */
     @Override
     public double entropy() {

@@ -102,11 +102,14 @@ public abstract class UnivariateDistribution implements Distribution {
     public abstract double variance();
 
     /**
-     * The standard deviation, the square root of the variance.
+     * The standard deviation, the square root of the variance. Families whose variance can leave the
+     * double range while the standard deviation stays inside it (Normal(0, 1e200): variance 1e400,
+     * standard deviation 1e200; Normal(0, 1e-160): a subnormal variance) override this with the closed
+     * form in their parameters.
      *
      * @return the standard deviation
      */
-    public final double stddev() {
+    public double stddev() {
         return Math.sqrt(variance());
     }
 

@@ -98,11 +98,17 @@ class QuadratureMutationTest {
         // a density beyond the double range: Uniform(0, 1e-310) has density 1e310
         assertThatThrownBy(() -> Quadrature.expectation(new Uniform(0, 1e-310), x -> 1)).isInstanceOf(ArithmeticException.class)
                 .hasMessageContaining("exceeds the double range");
-        // a standard deviation outside the double range with an infinite tail: refused (it gave E[1] = 0 with error 0)
-        for (double scale : new double[] {1e200, 1e-200}) {
-            assertThatThrownBy(() -> Quadrature.expectation(new Normal(0, scale), x -> 1)).as("Normal(0, %s)", scale)
+        // a standard deviation outside the double range with an infinite tail: refused (it gave E[1] = 0 with
+        // error 0); Exponential(1e-309) has standard deviation 1e309, Gamma(1e300, 1e-300) 1e450
+        for (UnivariateDistribution d : new UnivariateDistribution[] {new Exponential(1e-309), new Gamma(1e300, 1e-300)}) {
+            assertThatThrownBy(() -> Quadrature.expectation(d, x -> 1)).as("%s", d)
                     .isInstanceOf(ArithmeticException.class).hasMessageContaining("standard deviation")
                     .hasMessageContaining("cannot be computed by quadrature");
+        }
+        // a variance outside the double range but a standard deviation inside it: integrated (Normal's
+        // standard deviation is sigma itself, not sqrt(sigma^2) = +inf or 0)
+        for (double scale : new double[] {1e200, 1e-200}) {
+            accurate("mass of Normal(0, " + scale + ")", Quadrature.expectation(new Normal(0, scale), x -> 1), 1, 1);
         }
         // with a finite support the tails are not scaled: Uniform(0, 1e-300) has variance 0 in double and mass 1
         accurate("mass of Uniform(0, 1e-300)", Quadrature.expectation(new Uniform(0, 1e-300), x -> 1), 1, 1);
