@@ -36,6 +36,9 @@ package dlmath.prob;
  */
 public final class Special {
 
+    /** 2 / sqrt(pi), rounded once. */
+    private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
+
     /** ln(sqrt(2 pi)). */
     static final double LN_SQRT_2PI = 0.91893853320467274178032973640562;
     /** Euler-Mascheroni constant. */
@@ -696,7 +699,11 @@ public final class Special {
     }
 
     /**
-     * The error function erf(x) = 2/sqrt(pi) int_0^x e^{-t^2} dt.
+     * The error function erf(x) = 2/sqrt(pi) int_0^x e^{-t^2} dt. For |x| &lt; 1/2 it is the
+     * Maclaurin series 2/sqrt(pi) sum_n (-x^2)^n x / (n! (2n + 1)) (DLMF 7.6.1), to relative accuracy
+     * a few u: the terms fall by x^2/n &lt;= 1/4 per step and their absolute sum is at most
+     * e^(x^2) &lt; 1.3 times the result. (P(1/2, x^2) lost relative accuracy there: 3.4e-15 at
+     * x = 1e-8, and 0 for |x| &lt; 1e-154 where x^2 underflows.) The series also keeps the sign of -0.
      *
      * @param x any non-NaN value
      * @return erf(x) in [-1, 1]
@@ -704,6 +711,17 @@ public final class Special {
     public static double erf(double x) {
         if (Double.isNaN(x)) {
             throw new IllegalArgumentException("erf: x must not be NaN");
+        }
+        if (Math.abs(x) < 0.5) {
+            double x2 = x * x;
+            double t = x;
+            double sum = x;
+            // at most 16 terms: the 16th is below 4^-16 / 16! / 33 < 1e-24 of x
+            for (int n = 1; n <= 16 && t != 0; n++) {
+                t = -t * x2 / n;
+                sum += t / (2 * n + 1);
+            }
+            return TWO_OVER_SQRT_PI * sum;
         }
         double p = regularizedGammaP(0.5, x * x);
         return x >= 0 ? p : -p;

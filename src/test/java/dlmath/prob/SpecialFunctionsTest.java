@@ -145,4 +145,42 @@ class SpecialFunctionsTest {
             close("Phi(" + x + ")", Special.normalCdf(x), 0.5 * Erf.erfc(-x / Math.sqrt(2)), 1e-12, 1e-300);
         }
     }
+
+    /**
+     * erf on |x| < 1/2, where x^2 underflows (|x| < 1e-154; P(1/2, x^2) gave 0) or P(1/2, x^2) lost
+     * relative accuracy (3.4e-15 at x = 1e-8): against the Maclaurin series (DLMF 7.6.1) to 30 terms in
+     * 40-digit BigDecimal (the omitted tail is below 4^-30 / 30! < 1e-50 relative). Tolerance 13u
+     * relative, from the double series' error (standard model, Higham ch. 3): |term_n| <= 4^-n |x| /
+     * (n! (2n + 1)) (0.083, 0.0063, 3.3e-4, ... times |x|) and every partial sum is at most |x| (an
+     * alternating series of decreasing terms); each term carries at most 3n + 1 roundings, in all
+     * sum (3n + 1) |term_n| u <= 0.38 u |x|; an addition errs by at most min(u |S_n|, |term_n|): u |x|
+     * for the 10 terms above 1e-16 |x| and 0.35 u |x| for the rest together; so the sum is off by at
+     * most 10.73 u |x|, the result by 2/sqrt(pi) times that plus the constant's and the product's
+     * roundings (u |result|), against |result| >= 1.04 |x| (erf(x) / x at x = 1/2): 12.6 u. Subnormal
+     * results: plus 2^-1074.
+     */
+    @Test
+    void erfNearZeroIsItsMaclaurinSeries() {
+        java.math.MathContext mc = new java.math.MathContext(40);
+        java.math.BigDecimal c = java.math.BigDecimal.valueOf(2)
+                .divide(new java.math.BigDecimal("3.141592653589793238462643383279502884197").sqrt(mc), mc);
+        for (double x : new double[] {1e-300, -1e-200, 1e-160, 1e-100, 0x1p-28, -0x1.fffffffffffffp-28, 0x1p-27, 1e-8,
+                1e-4, -0.01, 0.1, 0.3, 0.4999999999999999, -0.49, Double.MIN_VALUE, 1e-310, -3e-320}) {
+            java.math.BigDecimal b = new java.math.BigDecimal(x);
+            java.math.BigDecimal x2 = b.multiply(b, mc);
+            java.math.BigDecimal t = b;
+            java.math.BigDecimal sum = b;
+            for (int n = 1; n <= 30; n++) {
+                t = t.multiply(x2, mc).divide(java.math.BigDecimal.valueOf(n), mc).negate();
+                sum = sum.add(t.divide(java.math.BigDecimal.valueOf(2 * n + 1), mc), mc);
+            }
+            java.math.BigDecimal series = c.multiply(sum, mc);
+            double want = series.doubleValue();
+            double tol = 13 * 0x1p-53 * Math.abs(want) + Double.MIN_VALUE;
+            assertThat(Special.erf(x)).as("erf(%s) vs %s", x, series.round(new java.math.MathContext(17)))
+                    .isCloseTo(want, org.assertj.core.api.Assertions.within(tol));
+        }
+        assertThat(Double.doubleToRawLongBits(Special.erf(-0.0))).as("erf(-0) = -0 (odd)")
+                .isEqualTo(Double.doubleToRawLongBits(-0.0));
+    }
 }
