@@ -452,9 +452,9 @@ public final class Quadrature {
         double s = d.stddev();
         if (!(s > 0 && s < Double.POSITIVE_INFINITY) && (lo == Double.NEGATIVE_INFINITY || hi == Double.POSITIVE_INFINITY)) {
             // the exp-sinh tails are scaled by s: with s = 0 or +inf every node fell onto the end or beyond the range
-            // and the expectation came out 0 with error 0 (E[1] under Normal(0, 1e200) or Normal(0, 1e-200))
+            // and the expectation came out 0 with error 0 (E[1] under Exponential(1e-309): s = 1e309)
             throw new ArithmeticException("quadrature: the standard deviation of " + d + " is " + s + " in double precision "
-                    + "(its variance is outside the double range), so the infinite tails cannot be scaled and its "
+                    + "(the true one is outside the double range), so the infinite tails cannot be scaled and its "
                     + "expectation cannot be computed by quadrature");
         }
         TreeSet<Double> cuts = new TreeSet<>();
